@@ -1,0 +1,221 @@
+package dev.joat;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.joat.InvalidTokenException.Reason;
+
+/**
+ * The last step of parsing: checks what the verified claims mean (RFC 7519 §4.1, RFC 9068 §2.2)
+ * and turns them into {@link Credentials}. Immutable and thread-safe.
+ */
+final class ClaimsValidator {
+
+	/** The largest NumericDate an {@link Instant} can hold. */
+	private static final long MAX_NUMERIC_DATE = Instant.MAX.getEpochSecond();
+
+	private final Set<String> issuers;
+
+	private final Set<String> audiences;
+
+	private final long clockSkewSeconds;
+
+	private final Clock clock;
+
+	ClaimsValidator(Set<String> issuers, Set<String> audiences, long clockSkewSeconds, Clock clock) {
+		this.issuers = issuers;
+		this.audiences = audiences;
+		this.clockSkewSeconds = clockSkewSeconds;
+		this.clock = clock;
+	}
+
+	Credentials validate(Map<String, Object> claims) {
+		long now = this.clock.instant().getEpochSecond();
+		Long exp = numericDate(claims, "exp");
+		if (exp == null) {
+			throw new InvalidTokenException(Reason.MISSING_CLAIM, "Missing claim: \"exp\" is required");
+		}
+		if (now - this.clockSkewSeconds >= exp) {
+			throw new InvalidTokenException(Reason.EXPIRED, "Token expired at " + Instant.ofEpochSecond(exp)
+					+ "; current time " + Instant.ofEpochSecond(now) + ", allowed clock skew " + this.clockSkewSeconds + "s");
+		}
+		Long nbf = numericDate(claims, "nbf");
+		if (nbf != null && nbf > now + this.clockSkewSeconds) {
+			throw new InvalidTokenException(Reason.NOT_YET_VALID, "Token is not valid before " + Instant.ofEpochSecond(nbf)
+					+ "; current time " + Instant.ofEpochSecond(now) + ", allowed clock skew " + this.clockSkewSeconds + "s");
+		}
+		Long iat = numericDate(claims, "iat");
+		if (iat != null && iat > now + this.clockSkewSeconds) {
+			throw new InvalidTokenException(Reason.NOT_YET_VALID, "Token is issued in the future, at "
+					+ Instant.ofEpochSecond(iat) + "; current time " + Instant.ofEpochSecond(now) + ", allowed clock skew "
+					+ this.clockSkewSeconds + "s");
+		}
+		String issuer = string(claims, "iss");
+		if (!this.issuers.isEmpty()) {
+			if (issuer == null) {
+				throw new InvalidTokenException(Reason.MISSING_CLAIM, "Missing claim: \"iss\" is required");
+			}
+			if (!this.issuers.contains(issuer)) {
+				throw new InvalidTokenException(Reason.WRONG_ISSUER, "Wrong issuer: the token's \"iss\" is not accepted");
+			}
+		}
+		Object aud = claims.get("aud");
+		checkAudience(aud);
+		String clientId = clientId(claims, aud);
+		String subject = string(claims, "sub");
+		String tokenId = string(claims, "jti");
+		List<String> scope = scope(claims);
+		return new Credentials(subject, scope, clientId, issuer, tokenId, (iat != null) ? Instant.ofEpochSecond(iat) : null,
+				Instant.ofEpochSecond(exp), claims);
+	}
+
+	private void checkAudience(Object aud) {
+		if (aud != null && !(aud instanceof String) && !isStringList(aud)) {
+			throw invalid("\"aud\" must be a string or an array of strings");
+		}
+		if (this.audiences.isEmpty()) {
+			return;
+		}
+		if (aud == null) {
+			throw new InvalidTokenException(Reason.MISSING_CLAIM, "Missing claim: \"aud\" is required");
+		}
+		if (aud instanceof String) {
+			if (this.audiences.contains(aud)) {
+				return;
+			}
+		}
+		else {
+			for (Object each : (List<?>) aud) {
+				if (this.audiences.contains(each)) {
+					return;
+				}
+			}
+		}
+		throw new InvalidTokenException(Reason.WRONG_AUDIENCE, "Wrong audience: the token is not meant for this server");
+	}
+
+	/** RFC 9068's {@code client_id} when present, else PyJOAT's {@code aud} (one string). */
+	private static String clientId(Map<String, Object> claims, Object aud) {
+		String clientId = string(claims, "client_id");
+		if (clientId != null) {
+			return clientId;
+		}
+		if (aud instanceof String) {
+			return (String) aud;
+		}
+		if (aud == null) {
+			throw new InvalidTokenException(Reason.MISSING_CLAIM,
+					"Missing claim: the client is named by neither \"client_id\" nor \"aud\"");
+		}
+		throw invalid("\"aud\" must be one string naming the client when there is no \"client_id\"");
+	}
+
+	/**
+	 * PyJOAT's {@code scp} array of scope tokens, or RFC 9068's space-delimited {@code scope}
+	 * string (RFC 6749 §3.3); none means no scope. Both at once is ambiguous and refused.
+	 */
+	private static List<String> scope(Map<String, Object> claims) {
+		boolean hasScp = claims.containsKey("scp");
+		boolean hasScope = claims.containsKey("scope");
+		if (hasScp && hasScope) {
+			throw invalid("a token may carry \"scp\" or \"scope\", not both");
+		}
+		if (hasScp) {
+			Object scp = claims.get("scp");
+			if (!isStringList(scp)) {
+				throw invalid("\"scp\" must be an array of strings");
+			}
+			@SuppressWarnings("unchecked")
+			List<String> tokens = (List<String>) scp;
+			for (String token : tokens) {
+				if (!ScopeToken.isValid(token)) {
+					throw invalid("\"scp\" holds an empty scope or one with spaces or control characters");
+				}
+			}
+			return tokens;
+		}
+		if (hasScope) {
+			Object scope = claims.get("scope");
+			if (!(scope instanceof String)) {
+				throw invalid("\"scope\" must be a space-delimited string");
+			}
+			return splitScope((String) scope);
+		}
+		return Collections.emptyList();
+	}
+
+	private static List<String> splitScope(String scope) {
+		if (scope.isEmpty()) {
+			return Collections.emptyList();
+		}
+		List<String> tokens = new ArrayList<>();
+		int start = 0;
+		for (int i = 0; i <= scope.length(); i++) {
+			if (i == scope.length() || scope.charAt(i) == ' ') {
+				String token = scope.substring(start, i);
+				if (!ScopeToken.isValid(token)) {
+					throw invalid("\"scope\" must be scope tokens separated by single spaces");
+				}
+				tokens.add(token);
+				start = i + 1;
+			}
+		}
+		return tokens;
+	}
+
+	private static boolean isStringList(Object value) {
+		if (!(value instanceof List)) {
+			return false;
+		}
+		for (Object each : (List<?>) value) {
+			if (!(each instanceof String)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** An optional string claim: absent is {@code null}, any other type is refused. */
+	private static String string(Map<String, Object> claims, String name) {
+		Object value = claims.get(name);
+		if (value == null && !claims.containsKey(name)) {
+			return null;
+		}
+		if (!(value instanceof String)) {
+			throw invalid("\"" + name + "\" must be a string");
+		}
+		return (String) value;
+	}
+
+	/**
+	 * An optional NumericDate (RFC 7519 §2): a non-negative integer number of seconds. Fractions,
+	 * strings, booleans and values beyond what an {@code Instant} holds are refused.
+	 */
+	private static Long numericDate(Map<String, Object> claims, String name) {
+		Object value = claims.get(name);
+		if (value == null && !claims.containsKey(name)) {
+			return null;
+		}
+		if (value instanceof Long) {
+			long seconds = (Long) value;
+			if (seconds >= 0 && seconds <= MAX_NUMERIC_DATE) {
+				return seconds;
+			}
+		}
+		if (value instanceof Long || value instanceof BigInteger) {
+			throw invalid("\"" + name + "\" is out of range");
+		}
+		throw invalid("\"" + name + "\" must be a NumericDate (whole seconds since the epoch)");
+	}
+
+	private static InvalidTokenException invalid(String why) {
+		return new InvalidTokenException(Reason.INVALID_CLAIM, "Invalid claim: " + why);
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.joat;
+
+import java.util.Objects;
+
+/**
+ * Thrown by {@link TokenParser#parseToken(String)} for every token it refuses.
+ *
+ * <p>The {@linkplain #getReason() reason} says which rule the token broke; the
+ * {@linkplain #getMessage() message} is safe to show a client: it never contains a secret, never
+ * echoes the token and quotes at most a short prefix of any input. When the refusal came from a
+ * failing {@link SecretResolver}, the resolver's exception is kept as the {@linkplain #getCause()
+ * cause} for server-side logs only; its message is not copied into this one.
+ */
+public class InvalidTokenException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	/** Why a token was refused, one value per validation step of the parser. */
+	public enum Reason {
+
+		/** Not a compact JWS: wrong segment count, non-canonical base64url, or not a JSON object. */
+		MALFORMED,
+
+		/** Longer than the parser's maximum token length. */
+		TOO_LARGE,
+
+		/** The header's {@code alg} is not in the parser's allow-list (or is {@code none}). */
+		UNSUPPORTED_ALGORITHM,
+
+		/** The header carries something joat does not understand, such as {@code crit}. */
+		UNSUPPORTED_HEADER,
+
+		/** The header's {@code typ} is not an accepted token type. */
+		WRONG_TYPE,
+
+		/** The {@link SecretResolver} gave no usable secret for this token. */
+		SECRET_UNAVAILABLE,
+
+		/** The signature does not match the header and payload under the resolved secret. */
+		BAD_SIGNATURE,
+
+		/** The {@code exp} claim, plus the clock skew, is in the past. */
+		EXPIRED,
+
+		/** The {@code nbf} or {@code iat} claim is in the future beyond the clock skew. */
+		NOT_YET_VALID,
+
+		/** The {@code iss} claim is not one of the accepted issuers. */
+		WRONG_ISSUER,
+
+		/** The {@code aud} claim names none of the accepted audiences. */
+		WRONG_AUDIENCE,
+
+		/** A required claim is absent. */
+		MISSING_CLAIM,
+
+		/** A claim has the wrong type or an impossible value. */
+		INVALID_CLAIM
+
+	}
+
+	private final Reason reason;
+
+	/**
+	 * Creates an exception for a refused token.
+	 * @param reason why the token was refused
+	 * @param message a client-safe description
+	 */
+	public InvalidTokenException(Reason reason, String message) {
+		this(reason, message, null);
+	}
+
+	/**
+	 * Creates an exception for a refused token, keeping the failure that caused it.
+	 * @param reason why the token was refused
+	 * @param message a client-safe description
+	 * @param cause the underlying failure, for server-side logs; may be {@code null}
+	 */
+	public InvalidTokenException(Reason reason, String message, Throwable cause) {
+		super(Objects.requireNonNull(message, "message cannot be null"), cause);
+		this.reason = Objects.requireNonNull(reason, "reason cannot be null");
+	}
+
+	/**
+	 * Why the token was refused.
+	 * @return the reason, never {@code null}
+	 */
+	public Reason getReason() {
+		return this.reason;
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.joat;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.joat.InvalidTokenException.Reason;
+
+/**
+ * A token's JOSE header, read and checked against what joat accepts (RFC 7515 §4, RFC 8725).
+ *
+ * @param fields every header parameter, read-only
+ * @param algorithm the {@code alg}, already checked against the allow-list
+ * @param type the {@code typ} as written, or {@code null}
+ */
+record JoseHeader(Map<String, Object> fields, MacAlgorithm algorithm, String type) {
+
+	/**
+	 * Reads and checks a decoded header: a JSON object without duplicate names, a string {@code alg}
+	 * in {@code allowed}, no {@code crit} (joat understands no extensions, RFC 7515 §4.1.11), a
+	 * {@code typ} of {@code JWT} or {@code at+jwt} when present, and a string {@code kid} when
+	 * present. {@code jku}, {@code x5u}, {@code jwk} and {@code x5c} are left as data: joat never
+	 * fetches or trusts a key named by the token.
+	 */
+	static JoseHeader read(byte[] json, Set<MacAlgorithm> allowed) {
+		Map<String, Object> fields = JsonObjectReader.readObject(json, "header");
+		Object alg = fields.get("alg");
+		if (!(alg instanceof String)) {
+			throw new InvalidTokenException(Reason.MALFORMED, "Malformed token: the header has no \"alg\" string");
+		}
+		MacAlgorithm algorithm = MacAlgorithm.fromJwsName((String) alg);
+		if (algorithm == null || !allowed.contains(algorithm)) {
+			throw new InvalidTokenException(Reason.UNSUPPORTED_ALGORITHM,
+					"Unsupported algorithm " + Printable.prefix((String) alg) + "; accepted: " + allowed);
+		}
+		if (fields.containsKey("crit")) {
+			throw new InvalidTokenException(Reason.UNSUPPORTED_HEADER,
+					"Unsupported header: \"crit\" names extensions this server does not understand");
+		}
+		Object kid = fields.get("kid");
+		if (fields.containsKey("kid") && !(kid instanceof String)) {
+			throw new InvalidTokenException(Reason.MALFORMED, "Malformed token: the header's \"kid\" is not a string");
+		}
+		Object typ = fields.get("typ");
+		if (!fields.containsKey("typ")) {
+			return new JoseHeader(fields, algorithm, null);
+		}
+		if (!(typ instanceof String) || !isAccessTokenType((String) typ)) {
+			throw new InvalidTokenException(Reason.WRONG_TYPE,
+					"Wrong token type: \"typ\" must be JWT or at+jwt");
+		}
+		return new JoseHeader(fields, algorithm, (String) typ);
+	}
+
+	/** Whether {@code typ} is JWT or at+jwt, ignoring case and an {@code application/} prefix. */
+	static boolean isAccessTokenType(String typ) {
+		String type = typ.toLowerCase(Locale.ROOT);
+		if (type.startsWith("application/")) {
+			type = type.substring("application/".length());
+		}
+		return type.equals("jwt") || type.equals("at+jwt");
+	}
+
+	/** The {@code kid}, or {@code null}. */
+	String keyId() {
+		return (String) this.fields.get("kid");
+	}
+
+}

@@ -1,0 +1,225 @@
+package dev.joat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Issues signed access tokens for one provider (issuer): PyJOAT's {@code TokenGenerator}.
+ *
+ * <pre>{@code
+ * TokenGenerator generator = TokenGenerator.builder("My OAuth2 Provider", SecretResolver.of(secret)).build();
+ * String token = generator.issueToken("abcd", List.of("profile", "read"));
+ * }</pre>
+ *
+ * <p>Tokens have PyJOAT's layout: header {@code {"alg":"HS256","typ":"JWT"}} and the claims
+ * {@code aud} (the client id), {@code iss} (the provider), {@code exp}, {@code iat}, {@code scp}
+ * (the scope as a JSON array), {@code sub} (the user id, or the client id for a token without a
+ * user, RFC 9068 §2.2) and {@code jti} when one is given. The {@link SecretResolver} sees the
+ * header and these complete claims before the token is signed, as PyJOAT's {@code salt_generator}
+ * did.
+ *
+ * <p>Instances are immutable and thread-safe: build one and share it.
+ */
+public final class TokenGenerator {
+
+	private final String provider;
+
+	private final SecretResolver secretResolver;
+
+	private final Duration lifetime;
+
+	private final MacAlgorithm algorithm;
+
+	private final Clock clock;
+
+	private final boolean allowShortSecrets;
+
+	private final Map<String, Object> header;
+
+	private final byte[] encodedHeader;
+
+	private TokenGenerator(Builder builder) {
+		this.provider = builder.provider;
+		this.secretResolver = builder.secretResolver;
+		this.lifetime = builder.lifetime;
+		this.algorithm = builder.algorithm;
+		this.clock = builder.clock;
+		this.allowShortSecrets = builder.allowShortSecrets;
+		Map<String, Object> header = new LinkedHashMap<>();
+		header.put("alg", this.algorithm.jwsName());
+		header.put("typ", "JWT");
+		this.header = Collections.unmodifiableMap(header);
+		this.encodedHeader = Base64Url.encodeToBytes(JsonObjectWriter.write(this.header));
+	}
+
+	/**
+	 * Starts a generator for {@code provider}, signing with secrets from {@code secretResolver}.
+	 * @param provider the issuer, written as {@code iss}
+	 * @param secretResolver where the HMAC secret of each token comes from
+	 * @return a builder with the defaults described on its methods
+	 */
+	public static Builder builder(String provider, SecretResolver secretResolver) {
+		return new Builder(provider, secretResolver);
+	}
+
+	/**
+	 * The provider (issuer) this generator writes as {@code iss}.
+	 * @return the provider
+	 */
+	public String provider() {
+		return this.provider;
+	}
+
+	/**
+	 * The lifetime of the tokens this generator issues, unless a request overrides it.
+	 * @return the default lifetime
+	 */
+	public Duration lifetime() {
+		return this.lifetime;
+	}
+
+	/**
+	 * Issues a token to {@code clientId} for {@code scope}, with no user and no {@code jti}.
+	 * @param clientId the client the token is issued to
+	 * @param scope the granted scope values
+	 * @return the compact, signed token
+	 * @throws IllegalArgumentException naming an invalid argument
+	 */
+	public String issueToken(String clientId, List<String> scope) {
+		return issueToken(new TokenRequest(clientId, scope, null, null, null, null, null));
+	}
+
+	/**
+	 * Issues the token {@code request} describes.
+	 * @param request the token's contents
+	 * @return the compact, signed token
+	 * @throws IllegalStateException when the secret resolver gives no usable secret
+	 */
+	public String issueToken(TokenRequest request) {
+		Objects.requireNonNull(request, "request cannot be null");
+		long issuedAt = (request.issuedAt() != null) ? request.issuedAt().getEpochSecond()
+				: this.clock.instant().getEpochSecond();
+		Duration lifetime = (request.lifetime() != null) ? request.lifetime() : this.lifetime;
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("aud", request.clientId());
+		claims.put("iss", this.provider);
+		claims.put("exp", Math.addExact(issuedAt, lifetime.getSeconds()));
+		claims.put("iat", issuedAt);
+		claims.put("scp", request.scope());
+		claims.put("sub", (request.userId() != null) ? request.userId() : request.clientId());
+		if (request.tokenId() != null) {
+			claims.put("jti", request.tokenId());
+		}
+		claims.putAll(request.extraClaims());
+		claims = Collections.unmodifiableMap(claims);
+		byte[] secret = resolveSecret(claims);
+		byte[] payload = Base64Url.encodeToBytes(JsonObjectWriter.write(claims));
+		int signingInputLength = this.encodedHeader.length + 1 + payload.length;
+		byte[] signingInput = new byte[signingInputLength];
+		System.arraycopy(this.encodedHeader, 0, signingInput, 0, this.encodedHeader.length);
+		signingInput[this.encodedHeader.length] = '.';
+		System.arraycopy(payload, 0, signingInput, this.encodedHeader.length + 1, payload.length);
+		byte[] signature = Hmac.sign(this.algorithm, secret, signingInput, signingInputLength);
+		return new String(signingInput, StandardCharsets.ISO_8859_1) + '.' + Base64Url.encode(signature);
+	}
+
+	private byte[] resolveSecret(Map<String, Object> claims) {
+		byte[] secret = this.secretResolver.resolveSecret(this.header, claims);
+		if (secret == null || secret.length == 0) {
+			throw new IllegalStateException("The secret resolver returned no secret for client " + claims.get("aud"));
+		}
+		if (!this.allowShortSecrets && secret.length < this.algorithm.minimumSecretLength()) {
+			throw new IllegalStateException("The secret for " + this.algorithm.jwsName() + " is shorter than the "
+					+ this.algorithm.minimumSecretLength() + " bytes RFC 7518 §3.2 requires; for a legacy PyJOAT"
+					+ " deployment, opt in with allowShortSecrets()");
+		}
+		return secret;
+	}
+
+	/** Configures a {@link TokenGenerator}. Not thread-safe; the generator it builds is. */
+	public static final class Builder {
+
+		/** The default token lifetime: one hour, as PyJOAT issued. */
+		public static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
+
+		private final String provider;
+
+		private final SecretResolver secretResolver;
+
+		private Duration lifetime = DEFAULT_LIFETIME;
+
+		private MacAlgorithm algorithm = MacAlgorithm.HS256;
+
+		private Clock clock = Clock.systemUTC();
+
+		private boolean allowShortSecrets;
+
+		private Builder(String provider, SecretResolver secretResolver) {
+			if (provider == null || provider.isBlank()) {
+				throw new IllegalArgumentException("provider cannot be null or blank");
+			}
+			this.provider = provider;
+			this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver cannot be null");
+		}
+
+		/**
+		 * How long issued tokens live; one hour by default.
+		 * @param lifetime at least one second
+		 * @return this builder
+		 */
+		public Builder lifetime(Duration lifetime) {
+			Objects.requireNonNull(lifetime, "lifetime cannot be null");
+			if (lifetime.isNegative() || lifetime.getSeconds() == 0) {
+				throw new IllegalArgumentException("lifetime must be at least one second");
+			}
+			this.lifetime = lifetime;
+			return this;
+		}
+
+		/**
+		 * The signing algorithm; {@link MacAlgorithm#HS256} by default.
+		 * @param algorithm the algorithm
+		 * @return this builder
+		 */
+		public Builder algorithm(MacAlgorithm algorithm) {
+			this.algorithm = Objects.requireNonNull(algorithm, "algorithm cannot be null");
+			return this;
+		}
+
+		/**
+		 * The clock that gives {@code iat}; {@link Clock#systemUTC()} by default.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+			return this;
+		}
+
+		/**
+		 * Signs with secrets shorter than RFC 7518 §3.2 requires, as legacy PyJOAT deployments did.
+		 * Use this only while migrating such a deployment to a longer secret.
+		 * @return this builder
+		 */
+		public Builder allowShortSecrets() {
+			this.allowShortSecrets = true;
+			return this;
+		}
+
+		/**
+		 * Builds the generator.
+		 * @return an immutable, thread-safe generator
+		 */
+		public TokenGenerator build() {
+			return new TokenGenerator(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,261 @@
+package dev.joat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.joat.InvalidTokenException.Reason;
+
+/**
+ * Verifies access tokens and returns their {@link Credentials}: PyJOAT's {@code parse_token}.
+ *
+ * <pre>{@code
+ * TokenParser parser = TokenParser.builder(SecretResolver.of(secret))
+ *     .issuer("My OAuth2 Provider")
+ *     .build();
+ * Credentials credentials = parser.parseToken(token);
+ * }</pre>
+ *
+ * <p>A token passes these steps in order, cheapest first; each refuses with one
+ * {@link InvalidTokenException.Reason} and nothing later runs on a refused token:
+ * <ol>
+ * <li>length at most {@link Builder#maxTokenLength(int) maxTokenLength} ({@code TOO_LARGE});</li>
+ * <li>exactly three segments of canonical unpadded base64url ({@code MALFORMED});</li>
+ * <li>the header: a UTF-8 JSON object without duplicate names, {@code alg} in the allow-list
+ * ({@code UNSUPPORTED_ALGORITHM}), no {@code crit} ({@code UNSUPPORTED_HEADER}), {@code typ}
+ * absent or {@code JWT}/{@code at+jwt} ({@code WRONG_TYPE});</li>
+ * <li>the payload: a UTF-8 JSON object without duplicate names and of bounded depth
+ * ({@code MALFORMED});</li>
+ * <li>the secret from the {@link SecretResolver}, over read-only unverified header and claims
+ * ({@code SECRET_UNAVAILABLE});</li>
+ * <li>the HMAC signature, compared in constant time ({@code BAD_SIGNATURE});</li>
+ * <li>the claims: {@code exp} required, {@code nbf} and {@code iat} honoured with the clock skew,
+ * {@code iss} and {@code aud} when configured, the types of {@code scp}/{@code scope} and the
+ * other registered claims ({@code EXPIRED}, {@code NOT_YET_VALID}, {@code WRONG_ISSUER},
+ * {@code WRONG_AUDIENCE}, {@code MISSING_CLAIM}, {@code INVALID_CLAIM}).</li>
+ * </ol>
+ *
+ * <p>Instances are immutable and thread-safe: build one and share it.
+ */
+public final class TokenParser {
+
+	private final SecretResolver secretResolver;
+
+	private final Set<MacAlgorithm> algorithms;
+
+	private final int maxTokenLength;
+
+	private final boolean allowShortSecrets;
+
+	private final ClaimsValidator claimsValidator;
+
+	private TokenParser(Builder builder) {
+		this.secretResolver = builder.secretResolver;
+		this.algorithms = Collections.unmodifiableSet(EnumSet.copyOf(builder.algorithms));
+		this.maxTokenLength = builder.maxTokenLength;
+		this.allowShortSecrets = builder.allowShortSecrets;
+		this.claimsValidator = new ClaimsValidator(Set.copyOf(builder.issuers), Set.copyOf(builder.audiences),
+				builder.clockSkew.getSeconds(), builder.clock);
+	}
+
+	/**
+	 * Starts a parser that takes its secrets from {@code secretResolver}.
+	 * @param secretResolver where the HMAC secret of each token comes from
+	 * @return a builder with the defaults described on its methods
+	 */
+	public static Builder builder(SecretResolver secretResolver) {
+		return new Builder(secretResolver);
+	}
+
+	/**
+	 * Verifies {@code token} and returns what it grants.
+	 * @param token a compact JWS access token
+	 * @return the token's credentials
+	 * @throws InvalidTokenException for every token that is not valid, with the reason
+	 */
+	public Credentials parseToken(String token) {
+		CompactJws jws = CompactJws.split(token, this.maxTokenLength);
+		JoseHeader header = JoseHeader.read(jws.header(), this.algorithms);
+		Map<String, Object> claims = JsonObjectReader.readObject(jws.payload(), "payload");
+		byte[] secret = resolveSecret(header, claims);
+		if (!Hmac.verify(header.algorithm(), secret, jws.ascii(), jws.signingInputLength(), jws.signature())) {
+			throw new InvalidTokenException(Reason.BAD_SIGNATURE, "Bad signature");
+		}
+		return this.claimsValidator.validate(claims);
+	}
+
+	private byte[] resolveSecret(JoseHeader header, Map<String, Object> claims) {
+		byte[] secret;
+		try {
+			secret = this.secretResolver.resolveSecret(header.fields(), claims);
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidTokenException(Reason.SECRET_UNAVAILABLE, "Secret unavailable: the secret lookup failed", ex);
+		}
+		if (secret == null || secret.length == 0) {
+			throw new InvalidTokenException(Reason.SECRET_UNAVAILABLE, "Secret unavailable: no secret for this token");
+		}
+		MacAlgorithm algorithm = header.algorithm();
+		if (!this.allowShortSecrets && secret.length < algorithm.minimumSecretLength()) {
+			throw new InvalidTokenException(Reason.SECRET_UNAVAILABLE, "Secret unavailable: the secret for "
+					+ algorithm.jwsName() + " is shorter than the " + algorithm.minimumSecretLength()
+					+ " bytes RFC 7518 §3.2 requires; for a legacy PyJOAT deployment, opt in with allowShortSecrets()");
+		}
+		return secret;
+	}
+
+	/**
+	 * Configures a {@link TokenParser}. Not thread-safe; the parser it builds is.
+	 */
+	public static final class Builder {
+
+		/** The default largest token accepted, in characters. */
+		public static final int DEFAULT_MAX_TOKEN_LENGTH = 8192;
+
+		/** The default clock skew allowed on {@code exp}, {@code nbf} and {@code iat}. */
+		public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+
+		private final SecretResolver secretResolver;
+
+		private Set<String> issuers = Set.of();
+
+		private Set<String> audiences = Set.of();
+
+		private Set<MacAlgorithm> algorithms = EnumSet.of(MacAlgorithm.HS256);
+
+		private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+
+		private Clock clock = Clock.systemUTC();
+
+		private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
+
+		private boolean allowShortSecrets;
+
+		private Builder(SecretResolver secretResolver) {
+			this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver cannot be null");
+		}
+
+		/**
+		 * Accepts only tokens whose {@code iss} is one of {@code issuers}. By default the issuer is
+		 * not checked, as PyJOAT never did; setting it is strongly recommended.
+		 * @param issuers the accepted issuers (providers); at least one
+		 * @return this builder
+		 */
+		public Builder issuer(String... issuers) {
+			this.issuers = nonEmptySet(issuers, "issuers");
+			return this;
+		}
+
+		/**
+		 * Accepts only tokens whose {@code aud} names one of {@code audiences} (RFC 7519 §4.1.3).
+		 * Not checked by default.
+		 * @param audiences the accepted audiences; at least one
+		 * @return this builder
+		 */
+		public Builder audience(String... audiences) {
+			this.audiences = nonEmptySet(audiences, "audiences");
+			return this;
+		}
+
+		/**
+		 * The {@code alg} values accepted; {@link MacAlgorithm#HS256} only by default.
+		 * @param algorithms the accepted algorithms; at least one
+		 * @return this builder
+		 */
+		public Builder algorithms(MacAlgorithm... algorithms) {
+			Objects.requireNonNull(algorithms, "algorithms cannot be null");
+			if (algorithms.length == 0) {
+				throw new IllegalArgumentException("algorithms cannot be empty");
+			}
+			for (MacAlgorithm algorithm : algorithms) {
+				Objects.requireNonNull(algorithm, "algorithms cannot contain null");
+			}
+			this.algorithms = EnumSet.copyOf(Arrays.asList(algorithms));
+			return this;
+		}
+
+		/**
+		 * The clock skew tolerated on {@code exp}, {@code nbf} and {@code iat}; 60 seconds by
+		 * default. Sub-second parts are ignored.
+		 * @param clockSkew a non-negative duration
+		 * @return this builder
+		 */
+		public Builder clockSkew(Duration clockSkew) {
+			Objects.requireNonNull(clockSkew, "clockSkew cannot be null");
+			if (clockSkew.isNegative()) {
+				throw new IllegalArgumentException("clockSkew cannot be negative");
+			}
+			if (clockSkew.compareTo(Duration.ofDays(1)) > 0) {
+				throw new IllegalArgumentException("clockSkew cannot exceed one day");
+			}
+			this.clockSkew = clockSkew;
+			return this;
+		}
+
+		/**
+		 * The clock that says what time it is; {@link Clock#systemUTC()} by default.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+			return this;
+		}
+
+		/**
+		 * The longest token accepted, in characters; {@value #DEFAULT_MAX_TOKEN_LENGTH} by default.
+		 * Longer tokens are refused before any decoding.
+		 * @param maxTokenLength a positive length
+		 * @return this builder
+		 */
+		public Builder maxTokenLength(int maxTokenLength) {
+			if (maxTokenLength <= 0) {
+				throw new IllegalArgumentException("maxTokenLength must be positive");
+			}
+			this.maxTokenLength = maxTokenLength;
+			return this;
+		}
+
+		/**
+		 * Accepts secrets shorter than RFC 7518 §3.2 requires (32, 48 or 64 bytes for HS256, HS384,
+		 * HS512), as legacy PyJOAT deployments used. Short secrets can be brute-forced from a single
+		 * token: use this only while migrating such a deployment to a longer secret.
+		 * @return this builder
+		 */
+		public Builder allowShortSecrets() {
+			this.allowShortSecrets = true;
+			return this;
+		}
+
+		/**
+		 * Builds the parser.
+		 * @return an immutable, thread-safe parser
+		 */
+		public TokenParser build() {
+			return new TokenParser(this);
+		}
+
+		private static Set<String> nonEmptySet(String[] values, String name) {
+			Objects.requireNonNull(values, name + " cannot be null");
+			if (values.length == 0) {
+				throw new IllegalArgumentException(name + " cannot be empty");
+			}
+			Set<String> set = new LinkedHashSet<>();
+			for (String value : values) {
+				if (value == null || value.isEmpty()) {
+					throw new IllegalArgumentException(name + " cannot contain null or empty values");
+				}
+				set.add(value);
+			}
+			return set;
+		}
+
+	}
+
+}

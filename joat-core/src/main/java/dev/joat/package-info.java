@@ -1,0 +1,14 @@
+/**
+ * joat: issue and verify signed JWT OAuth 2.0 access tokens, the Java successor of PyJOAT.
+ *
+ * <p>The public API is small: a {@link dev.joat.TokenGenerator} bound to a provider (issuer)
+ * mints tokens, a {@link dev.joat.TokenParser} verifies them and returns
+ * {@link dev.joat.Credentials}, and a {@link dev.joat.SecretResolver} supplies the HMAC secret
+ * (PyJOAT's {@code salt_generator}). Every refusal is an {@link dev.joat.InvalidTokenException}
+ * carrying a {@link dev.joat.InvalidTokenException.Reason}. All other types in this package are
+ * package-private implementation details.
+ *
+ * <p>This package has no global mutable state: generators and parsers are immutable, built once
+ * and safe to share between threads.
+ */
+package dev.joat;
