@@ -83,11 +83,18 @@ public final class TokenParser {
 		CompactJws jws = CompactJws.split(token, this.maxTokenLength);
 		JoseHeader header = JoseHeader.read(jws.header(), this.algorithms);
 		Map<String, Object> claims = JsonObjectReader.readObject(jws.payload(), "payload");
-		byte[] secret = resolveSecret(header, claims);
+		verifySignature(jws, header, resolveSecret(header, claims));
+		return this.claimsValidator.validate(claims);
+	}
+
+	/**
+	 * The signature layer alone (RFC 7515 §5.2): checks the HMAC of an already split token whose
+	 * header passed the checks, under {@code secret}, in constant time.
+	 */
+	static void verifySignature(CompactJws jws, JoseHeader header, byte[] secret) {
 		if (!Hmac.verify(header.algorithm(), secret, jws.ascii(), jws.signingInputLength(), jws.signature())) {
 			throw new InvalidTokenException(Reason.BAD_SIGNATURE, "Bad signature");
 		}
-		return this.claimsValidator.validate(claims);
 	}
 
 	private byte[] resolveSecret(JoseHeader header, Map<String, Object> claims) {
