@@ -5,16 +5,18 @@ import java.nio.charset.StandardCharsets;
 import dev.joat.InvalidTokenException.Reason;
 
 /**
- * A token split into its three JWS Compact Serialization segments (RFC 7515 §7.1) and strictly
- * base64url-decoded: the first, structural step of parsing. Nothing here is verified yet.
+ * A token split into its three JWS Compact Serialization segments (RFC 7515 §7.1), the payload
+ * and signature strictly base64url-decoded: the first, structural step of parsing. The header is
+ * decoded on demand, since a parser that has seen the same header segment before need not decode
+ * it again. Nothing here is verified yet.
  *
  * @param ascii the token's characters as bytes; the signing input is {@code ascii[0, signingInputLength)}
+ * @param headerLength the length of the encoded header, which starts the token
  * @param signingInputLength the length of {@code header.payload}
- * @param header the decoded header bytes
  * @param payload the decoded payload bytes
  * @param signature the decoded signature bytes
  */
-record CompactJws(byte[] ascii, int signingInputLength, byte[] header, byte[] payload, byte[] signature) {
+record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[] payload, byte[] signature) {
 
 	/**
 	 * Splits and decodes {@code token}.
@@ -49,13 +51,23 @@ record CompactJws(byte[] ascii, int signingInputLength, byte[] header, byte[] pa
 		if (secondDot < 0) {
 			throw malformed("it has fewer than three segments");
 		}
-		byte[] header = decode(ascii, 0, firstDot, "header");
+		if (firstDot == 0) {
+			throw malformed("the header segment is empty");
+		}
 		byte[] payload = decode(ascii, firstDot + 1, secondDot, "payload");
 		// An empty signature is well-formed JWS (an unsecured one, RFC 7515 §A.5): it is refused
 		// later, by the algorithm allow-list or as a bad signature, which says more.
 		byte[] signature = (secondDot + 1 == ascii.length) ? new byte[0]
 				: decode(ascii, secondDot + 1, ascii.length, "signature");
-		return new CompactJws(ascii, secondDot, header, payload, signature);
+		return new CompactJws(ascii, firstDot, secondDot, payload, signature);
+	}
+
+	/**
+	 * The decoded header bytes.
+	 * @throws InvalidTokenException ({@code MALFORMED}) unless the header is canonical base64url
+	 */
+	byte[] decodeHeader() {
+		return decode(this.ascii, 0, this.headerLength, "header");
 	}
 
 	private static byte[] decode(byte[] ascii, int from, int to, String part) {

@@ -32,7 +32,10 @@ public record Credentials(String userId, List<String> authorizedScope, String cl
 		authorizedScope = List.copyOf(Objects.requireNonNull(authorizedScope, "authorizedScope cannot be null"));
 		Objects.requireNonNull(clientId, "clientId cannot be null");
 		Objects.requireNonNull(expiresAt, "expiresAt cannot be null");
-		claims = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(claims, "claims cannot be null")));
+		Objects.requireNonNull(claims, "claims cannot be null");
+		if (!(claims instanceof ReadOnlyJsonObject)) {
+			claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+		}
 	}
 
 	/**

@@ -97,7 +97,7 @@ final class JsonObjectReader {
 	}
 
 	private static Map<String, Object> readObjectBody(JsonParser parser) {
-		Map<String, Object> object = new LinkedHashMap<>();
+		LinkedHashMap<String, Object> object = new LinkedHashMap<>();
 		String name;
 		while ((name = parser.nextName()) != null) {
 			object.put(name, readValue(parser, parser.nextToken()));
@@ -105,7 +105,7 @@ final class JsonObjectReader {
 		if (parser.currentToken() != JsonToken.END_OBJECT) {
 			throw new InvalidJsonException();
 		}
-		return Collections.unmodifiableMap(object);
+		return new ReadOnlyJsonObject(object);
 	}
 
 	private static Object readValue(JsonParser parser, JsonToken token) {

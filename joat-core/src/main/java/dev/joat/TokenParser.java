@@ -55,6 +55,8 @@ public final class TokenParser {
 
 	private final ClaimsValidator claimsValidator;
 
+	private final HeaderCache headerCache = new HeaderCache();
+
 	private TokenParser(Builder builder) {
 		this.secretResolver = builder.secretResolver;
 		this.algorithms = Collections.unmodifiableSet(EnumSet.copyOf(builder.algorithms));
@@ -81,9 +83,16 @@ public final class TokenParser {
 	 */
 	public Credentials parseToken(String token) {
 		CompactJws jws = CompactJws.split(token, this.maxTokenLength);
-		JoseHeader header = JoseHeader.read(jws.header(), this.algorithms);
+		JoseHeader header = this.headerCache.find(jws.ascii(), jws.headerLength());
+		boolean seenBefore = (header != null);
+		if (!seenBefore) {
+			header = JoseHeader.read(jws.decodeHeader(), this.algorithms);
+		}
 		Map<String, Object> claims = JsonObjectReader.readObject(jws.payload(), "payload");
 		verifySignature(jws, header, resolveSecret(header, claims));
+		if (!seenBefore) {
+			this.headerCache.add(jws.ascii(), jws.headerLength(), header);
+		}
 		return this.claimsValidator.validate(claims);
 	}
 
@@ -95,6 +104,11 @@ public final class TokenParser {
 		if (!Hmac.verify(header.algorithm(), secret, jws.ascii(), jws.signingInputLength(), jws.signature())) {
 			throw new InvalidTokenException(Reason.BAD_SIGNATURE, "Bad signature");
 		}
+	}
+
+	/** This parser's cache of verified headers; package-private for tests. */
+	HeaderCache headerCache() {
+		return this.headerCache;
 	}
 
 	private byte[] resolveSecret(JoseHeader header, Map<String, Object> claims) {
