@@ -33,7 +33,13 @@ public class InvalidTokenException extends RuntimeException {
 		/** The header's {@code typ} is not an accepted token type. */
 		WRONG_TYPE,
 
-		/** The {@link SecretResolver} gave no usable secret for this token. */
+		/** The header's {@code kid} names no secret this server holds (see {@link SecretRing}). */
+		UNKNOWN_KEY,
+
+		/**
+		 * The {@link SecretResolver} gave no usable secret for this token: a server-side failure
+		 * rather than a fault of the token.
+		 */
 		SECRET_UNAVAILABLE,
 
 		/** The signature does not match the header and payload under the resolved secret. */

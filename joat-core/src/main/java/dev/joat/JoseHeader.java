@@ -1,6 +1,5 @@
 package dev.joat;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +22,14 @@ record JoseHeader(Map<String, Object> fields, MacAlgorithm algorithm, String typ
 	 * fetches or trusts a key named by the token.
 	 */
 	static JoseHeader read(byte[] json, Set<MacAlgorithm> allowed) {
+		return read(json, allowed, null);
+	}
+
+	/**
+	 * As {@link #read(byte[], Set)}, and when {@code requiredType} is not {@code null}, {@code typ}
+	 * must be present and name that type.
+	 */
+	static JoseHeader read(byte[] json, Set<MacAlgorithm> allowed, TokenType requiredType) {
 		Map<String, Object> fields = JsonObjectReader.readObject(json, "header");
 		Object alg = fields.get("alg");
 		if (!(alg instanceof String)) {
@@ -42,23 +49,18 @@ record JoseHeader(Map<String, Object> fields, MacAlgorithm algorithm, String typ
 			throw new InvalidTokenException(Reason.MALFORMED, "Malformed token: the header's \"kid\" is not a string");
 		}
 		Object typ = fields.get("typ");
-		if (!fields.containsKey("typ")) {
+		if (!fields.containsKey("typ") && requiredType == null) {
 			return new JoseHeader(fields, algorithm, null);
 		}
-		if (!(typ instanceof String) || !isAccessTokenType((String) typ)) {
+		TokenType type = (typ instanceof String) ? TokenType.fromHeaderValue((String) typ) : null;
+		if (requiredType != null && type != requiredType) {
 			throw new InvalidTokenException(Reason.WRONG_TYPE,
-					"Wrong token type: \"typ\" must be JWT or at+jwt");
+					"Wrong token type: \"typ\" must be " + requiredType.headerValue());
+		}
+		if (type == null) {
+			throw new InvalidTokenException(Reason.WRONG_TYPE, "Wrong token type: \"typ\" must be JWT or at+jwt");
 		}
 		return new JoseHeader(fields, algorithm, (String) typ);
-	}
-
-	/** Whether {@code typ} is JWT or at+jwt, ignoring case and an {@code application/} prefix. */
-	static boolean isAccessTokenType(String typ) {
-		String type = typ.toLowerCase(Locale.ROOT);
-		if (type.startsWith("application/")) {
-			type = type.substring("application/".length());
-		}
-		return type.equals("jwt") || type.equals("at+jwt");
 	}
 
 	/** The {@code kid}, or {@code null}. */

@@ -33,7 +33,10 @@ import java.util.Objects;
  * ({@link MacAlgorithm#minimumSecretLength()}, unless short secrets were explicitly allowed) is a
  * refusal of the token with {@link InvalidTokenException.Reason#SECRET_UNAVAILABLE}. An exception
  * thrown here is also that refusal; it is kept as the cause, for the server's logs, and its
- * message is never shown to the client. The parser never modifies the returned array.
+ * message is never shown to the client. The one exception to that is an
+ * {@link InvalidTokenException}: it refuses the token with its own reason and client-safe message,
+ * as {@link SecretRing} does for an unknown {@code kid}. The parser never modifies the returned
+ * array.
  *
  * <p>Implementations must be thread-safe: one resolver serves every thread.
  */

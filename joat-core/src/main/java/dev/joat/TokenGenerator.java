@@ -1,6 +1,7 @@
 package dev.joat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -17,16 +18,20 @@ import java.util.Objects;
  * String token = generator.issueToken("abcd", List.of("profile", "read"));
  * }</pre>
  *
- * <p>Tokens have PyJOAT's layout: header {@code {"alg":"HS256","typ":"JWT"}} and the claims
+ * <p>By default tokens have PyJOAT's layout: header {@code {"alg":"HS256","typ":"JWT"}} and the claims
  * {@code aud} (the client id), {@code iss} (the provider), {@code exp}, {@code iat}, {@code scp}
  * (the scope as a JSON array), {@code sub} (the user id, or the client id for a token without a
  * user, RFC 9068 §2.2) and {@code jti} when one is given. The {@link SecretResolver} sees the
  * header and these complete claims before the token is signed, as PyJOAT's {@code salt_generator}
- * did.
+ * did. {@link Builder#profile(TokenProfile) profile(TokenProfile.RFC_9068)} issues RFC 9068
+ * access tokens instead, and {@link Builder#keyId(String) keyId} (or a {@link SecretRing}) writes a
+ * {@code kid} for secret rotation.
  *
  * <p>Instances are immutable and thread-safe: build one and share it.
  */
 public final class TokenGenerator {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final String provider;
 
@@ -40,6 +45,10 @@ public final class TokenGenerator {
 
 	private final boolean allowShortSecrets;
 
+	private final TokenProfile profile;
+
+	private final List<String> audiences;
+
 	private final Map<String, Object> header;
 
 	private final byte[] encodedHeader;
@@ -51,9 +60,23 @@ public final class TokenGenerator {
 		this.algorithm = builder.algorithm;
 		this.clock = builder.clock;
 		this.allowShortSecrets = builder.allowShortSecrets;
+		this.profile = builder.profile;
+		this.audiences = builder.audiences;
+		if (this.profile == TokenProfile.RFC_9068 && this.audiences.isEmpty()) {
+			throw new IllegalArgumentException("an RFC 9068 token needs an audience: set audience(...) to the resource"
+					+ " server's identifier");
+		}
+		if (this.profile == TokenProfile.PYJOAT && !this.audiences.isEmpty()) {
+			throw new IllegalArgumentException("audience applies to the RFC 9068 profile only: in PyJOAT's layout"
+					+ " \"aud\" is the client id");
+		}
 		Map<String, Object> header = new LinkedHashMap<>();
 		header.put("alg", this.algorithm.jwsName());
-		header.put("typ", "JWT");
+		header.put("typ", (this.profile == TokenProfile.RFC_9068) ? TokenType.AT_JWT.headerValue()
+				: TokenType.JWT.headerValue());
+		if (builder.keyId != null) {
+			header.put("kid", builder.keyId);
+		}
 		this.header = Collections.unmodifiableMap(header);
 		this.encodedHeader = Base64Url.encodeToBytes(JsonObjectWriter.write(this.header));
 	}
@@ -66,6 +89,17 @@ public final class TokenGenerator {
 	 */
 	public static Builder builder(String provider, SecretResolver secretResolver) {
 		return new Builder(provider, secretResolver);
+	}
+
+	/**
+	 * Starts a generator for {@code provider} that signs with the signing secret of
+	 * {@code secretRing}, writing its key id as {@code kid} and using the algorithm it is bound to.
+	 * @param provider the issuer, written as {@code iss}
+	 * @param secretRing the secrets by key id
+	 * @return a builder with the ring's key id and algorithm and the defaults described on its methods
+	 */
+	public static Builder builder(String provider, SecretRing secretRing) {
+		return new Builder(provider, secretRing).keyId(secretRing.signingKeyId()).algorithm(secretRing.signingAlgorithm());
 	}
 
 	/**
@@ -106,15 +140,31 @@ public final class TokenGenerator {
 		long issuedAt = (request.issuedAt() != null) ? request.issuedAt().getEpochSecond()
 				: this.clock.instant().getEpochSecond();
 		Duration lifetime = (request.lifetime() != null) ? request.lifetime() : this.lifetime;
+		long expiresAt = Math.addExact(issuedAt, lifetime.getSeconds());
+		String subject = (request.userId() != null) ? request.userId() : request.clientId();
 		Map<String, Object> claims = new LinkedHashMap<>();
-		claims.put("aud", request.clientId());
-		claims.put("iss", this.provider);
-		claims.put("exp", Math.addExact(issuedAt, lifetime.getSeconds()));
-		claims.put("iat", issuedAt);
-		claims.put("scp", request.scope());
-		claims.put("sub", (request.userId() != null) ? request.userId() : request.clientId());
-		if (request.tokenId() != null) {
-			claims.put("jti", request.tokenId());
+		if (this.profile == TokenProfile.RFC_9068) {
+			claims.put("iss", this.provider);
+			claims.put("sub", subject);
+			claims.put("aud", (this.audiences.size() == 1) ? this.audiences.get(0) : this.audiences);
+			claims.put("exp", expiresAt);
+			claims.put("iat", issuedAt);
+			claims.put("jti", (request.tokenId() != null) ? request.tokenId() : randomTokenId());
+			claims.put("client_id", request.clientId());
+			if (!request.scope().isEmpty()) {
+				claims.put("scope", String.join(" ", request.scope()));
+			}
+		}
+		else {
+			claims.put("aud", request.clientId());
+			claims.put("iss", this.provider);
+			claims.put("exp", expiresAt);
+			claims.put("iat", issuedAt);
+			claims.put("scp", request.scope());
+			claims.put("sub", subject);
+			if (request.tokenId() != null) {
+				claims.put("jti", request.tokenId());
+			}
 		}
 		claims.putAll(request.extraClaims());
 		claims = Collections.unmodifiableMap(claims);
@@ -127,6 +177,13 @@ public final class TokenGenerator {
 		System.arraycopy(payload, 0, signingInput, this.encodedHeader.length + 1, payload.length);
 		byte[] signature = Hmac.sign(this.algorithm, secret, signingInput, signingInputLength);
 		return new String(signingInput, StandardCharsets.ISO_8859_1) + '.' + Base64Url.encode(signature);
+	}
+
+	/** 128 random bits, base64url: unguessable and, in practice, unique (RFC 9068 §2.2, RFC 7519 §4.1.7). */
+	private static String randomTokenId() {
+		byte[] bits = new byte[16];
+		RANDOM.nextBytes(bits);
+		return Base64Url.encode(bits);
 	}
 
 	private byte[] resolveSecret(Map<String, Object> claims) {
@@ -159,6 +216,12 @@ public final class TokenGenerator {
 		private Clock clock = Clock.systemUTC();
 
 		private boolean allowShortSecrets;
+
+		private String keyId;
+
+		private TokenProfile profile = TokenProfile.PYJOAT;
+
+		private List<String> audiences = List.of();
 
 		private Builder(String provider, SecretResolver secretResolver) {
 			if (provider == null || provider.isBlank()) {
@@ -199,6 +262,51 @@ public final class TokenGenerator {
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+			return this;
+		}
+
+		/**
+		 * The {@code kid} to write in the header, so that the parser's resolver can pick the secret
+		 * (see {@link SecretRing}); none by default.
+		 * @param keyId the key id
+		 * @return this builder
+		 */
+		public Builder keyId(String keyId) {
+			if (keyId == null || keyId.isEmpty()) {
+				throw new IllegalArgumentException("keyId cannot be null or empty");
+			}
+			this.keyId = keyId;
+			return this;
+		}
+
+		/**
+		 * The claim layout; {@link TokenProfile#PYJOAT} by default. {@link TokenProfile#RFC_9068}
+		 * also needs an {@link #audience(String...) audience}.
+		 * @param profile the profile
+		 * @return this builder
+		 */
+		public Builder profile(TokenProfile profile) {
+			this.profile = Objects.requireNonNull(profile, "profile cannot be null");
+			return this;
+		}
+
+		/**
+		 * The resource servers the tokens are for, written as {@code aud} in the RFC 9068 profile
+		 * (RFC 9068 §3: the resource indicators); not used by PyJOAT's layout.
+		 * @param audiences one or more resource identifiers
+		 * @return this builder
+		 */
+		public Builder audience(String... audiences) {
+			Objects.requireNonNull(audiences, "audiences cannot be null");
+			if (audiences.length == 0) {
+				throw new IllegalArgumentException("audiences cannot be empty");
+			}
+			for (String audience : audiences) {
+				if (audience == null || audience.isBlank()) {
+					throw new IllegalArgumentException("audiences cannot contain null or blank values");
+				}
+			}
+			this.audiences = List.of(audiences);
 			return this;
 		}
 

@@ -53,6 +53,8 @@ public final class TokenParser {
 
 	private final boolean allowShortSecrets;
 
+	private final TokenType requiredType;
+
 	private final ClaimsValidator claimsValidator;
 
 	private final HeaderCache headerCache = new HeaderCache();
@@ -62,6 +64,7 @@ public final class TokenParser {
 		this.algorithms = Collections.unmodifiableSet(EnumSet.copyOf(builder.algorithms));
 		this.maxTokenLength = builder.maxTokenLength;
 		this.allowShortSecrets = builder.allowShortSecrets;
+		this.requiredType = builder.requiredType;
 		this.claimsValidator = new ClaimsValidator(Set.copyOf(builder.issuers), Set.copyOf(builder.audiences),
 				builder.clockSkew.getSeconds(), builder.clock);
 	}
@@ -76,6 +79,17 @@ public final class TokenParser {
 	}
 
 	/**
+	 * Starts a parser that takes its secrets from {@code secretRing} by {@code kid}, allowing the
+	 * algorithms the ring's secrets are bound to.
+	 * @param secretRing the secrets by key id
+	 * @return a builder with the ring's algorithms and the defaults described on its methods
+	 */
+	public static Builder builder(SecretRing secretRing) {
+		Builder builder = new Builder(secretRing);
+		return builder.algorithms(secretRing.algorithms());
+	}
+
+	/**
 	 * Verifies {@code token} and returns what it grants.
 	 * @param token a compact JWS access token
 	 * @return the token's credentials
@@ -86,7 +100,7 @@ public final class TokenParser {
 		JoseHeader header = this.headerCache.find(jws.ascii(), jws.headerLength());
 		boolean seenBefore = (header != null);
 		if (!seenBefore) {
-			header = JoseHeader.read(jws.decodeHeader(), this.algorithms);
+			header = JoseHeader.read(jws.decodeHeader(), this.algorithms, this.requiredType);
 		}
 		Map<String, Object> claims = JsonObjectReader.readObject(jws.payload(), "payload");
 		verifySignature(jws, header, resolveSecret(header, claims));
@@ -115,6 +129,9 @@ public final class TokenParser {
 		byte[] secret;
 		try {
 			secret = this.secretResolver.resolveSecret(header.fields(), claims);
+		}
+		catch (InvalidTokenException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			throw new InvalidTokenException(Reason.SECRET_UNAVAILABLE, "Secret unavailable: the secret lookup failed", ex);
@@ -157,6 +174,8 @@ public final class TokenParser {
 		private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
 
 		private boolean allowShortSecrets;
+
+		private TokenType requiredType;
 
 		private Builder(SecretResolver secretResolver) {
 			this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver cannot be null");
@@ -251,6 +270,18 @@ public final class TokenParser {
 		 */
 		public Builder allowShortSecrets() {
 			this.allowShortSecrets = true;
+			return this;
+		}
+
+		/**
+		 * Accepts only tokens whose header names {@code type} as {@code typ}, e.g.
+		 * {@link TokenType#AT_JWT} to accept RFC 9068 access tokens only (RFC 8725 §3.11). By
+		 * default {@code typ} may be absent, {@code JWT} or {@code at+jwt}.
+		 * @param type the required type
+		 * @return this builder
+		 */
+		public Builder requireType(TokenType type) {
+			this.requiredType = Objects.requireNonNull(type, "type cannot be null");
 			return this;
 		}
 
