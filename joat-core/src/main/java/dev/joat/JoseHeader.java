@@ -30,7 +30,7 @@ record JoseHeader(Map<String, Object> fields, MacAlgorithm algorithm, String typ
 	 * must be present and name that type.
 	 */
 	static JoseHeader read(byte[] json, Set<MacAlgorithm> allowed, TokenType requiredType) {
-		Map<String, Object> fields = JsonObjectReader.readObject(json, "header");
+		Map<String, Object> fields = StrictJsonReader.readObject(json, "header");
 		Object alg = fields.get("alg");
 		if (!(alg instanceof String)) {
 			throw new InvalidTokenException(Reason.MALFORMED, "Malformed token: the header has no \"alg\" string");

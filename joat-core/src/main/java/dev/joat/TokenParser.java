@@ -102,7 +102,7 @@ public final class TokenParser {
 		if (!seenBefore) {
 			header = JoseHeader.read(jws.decodeHeader(), this.algorithms, this.requiredType);
 		}
-		Map<String, Object> claims = JsonObjectReader.readObject(jws.payload(), "payload");
+		Map<String, Object> claims = StrictJsonReader.readObject(jws.payload(), "payload");
 		verifySignature(jws, header, resolveSecret(header, claims));
 		if (!seenBefore) {
 			this.headerCache.add(jws.ascii(), jws.headerLength(), header);

@@ -100,7 +100,7 @@ public record TokenRequest(String clientId, List<String> scope, String userId, S
 
 	/** A deep, unmodifiable copy of a JSON-able value; anything else is refused. */
 	private static Object copyJsonValue(Object value, int depth) {
-		if (depth >= JsonObjectReader.MAX_NESTING_DEPTH) {
+		if (depth >= StrictJsonReader.MAX_NESTING_DEPTH) {
 			throw new IllegalArgumentException("extraClaims nest deeper than a parser accepts");
 		}
 		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer

@@ -148,7 +148,7 @@ public final class HostileTokens {
 		attacks.add(attack("duplicate alg in header", sign("{\"alg\":\"none\",\"alg\":\"HS256\"}", claims("")), Reason.MALFORMED));
 		attacks.add(attack("duplicate scp in payload", sign(HEADER, claims("\"scp\":[\"admin\"]")), Reason.MALFORMED));
 		attacks.add(attack("duplicate exp in payload", sign(HEADER, claims("\"exp\":" + (this.now + 999999))), Reason.MALFORMED));
-		String deep = "[".repeat(JsonObjectReader.MAX_NESTING_DEPTH) + "]".repeat(JsonObjectReader.MAX_NESTING_DEPTH);
+		String deep = "[".repeat(StrictJsonReader.MAX_NESTING_DEPTH) + "]".repeat(StrictJsonReader.MAX_NESTING_DEPTH);
 		attacks.add(attack("payload nested deeper than the limit", sign(HEADER, claims("\"deep\":" + deep)), Reason.MALFORMED));
 		attacks.add(attack("header nested deeper than the limit", sign("{\"alg\":\"HS256\",\"x\":" + deep + "}", claims("")),
 				Reason.MALFORMED));

@@ -129,13 +129,13 @@ class TokenParserTests {
 	@Test
 	void parseTokenWhenHeaderHasDuplicateMemberThenMalformed() {
 		assertRefused(sign("{\"alg\":\"none\",\"alg\":\"HS256\"}", claims()), Reason.MALFORMED,
-				"Malformed token: the header is not valid JSON");
+				"Malformed token: the header has a duplicate member name");
 	}
 
 	@Test
 	void parseTokenWhenPayloadHasDuplicateScpThenMalformedNeverLastOneWins() {
 		assertRefused(sign(HS256_HEADER, claims("\"scp\":[\"admin\"]")), Reason.MALFORMED,
-				"Malformed token: the payload is not valid JSON");
+				"Malformed token: the payload has a duplicate member name");
 	}
 
 	@Test
@@ -145,9 +145,9 @@ class TokenParserTests {
 
 	@Test
 	void parseTokenWhenPayloadNestsDeeperThanLimitThenMalformed() {
-		String atLimit = "[".repeat(JsonObjectReader.MAX_NESTING_DEPTH - 1) + "]".repeat(JsonObjectReader.MAX_NESTING_DEPTH - 1);
+		String atLimit = "[".repeat(StrictJsonReader.MAX_NESTING_DEPTH - 1) + "]".repeat(StrictJsonReader.MAX_NESTING_DEPTH - 1);
 		assertThat(this.parser.parseToken(sign(HS256_HEADER, claims("\"deep\":" + atLimit))).claims()).containsKey("deep");
-		String beyond = "[".repeat(JsonObjectReader.MAX_NESTING_DEPTH) + "]".repeat(JsonObjectReader.MAX_NESTING_DEPTH);
+		String beyond = "[".repeat(StrictJsonReader.MAX_NESTING_DEPTH) + "]".repeat(StrictJsonReader.MAX_NESTING_DEPTH);
 		assertRefused(sign(HS256_HEADER, claims("\"deep\":" + beyond)), Reason.MALFORMED);
 	}
 

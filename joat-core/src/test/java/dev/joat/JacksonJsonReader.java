@@ -1,9 +1,5 @@
 package dev.joat;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,25 +15,25 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads a JOSE header or claims set: strict UTF-8 JSON whose top level is an object, into
- * read-only maps and lists.
+ * The reference reader for {@link StrictJsonReader}'s differential tests: the same contract,
+ * implemented with Jackson's streaming parser in its strictest configuration. Reads a JOSE header
+ * or claims set: strict UTF-8 JSON whose top level is an object, into read-only maps and lists.
  *
  * <p>Duplicate member names are refused at every level (RFC 7515 §5.2 lets a parser refuse them,
  * and "last one wins" is how scopes get escalated), nesting is bounded, and nothing may follow the
  * object. Numbers become {@code Long} when they fit, {@code BigInteger} when they are larger
  * integers, and {@code Double} otherwise. Thread-safe.
  */
-final class JsonObjectReader {
+final class JacksonJsonReader {
 
-	/** Deepest nesting of objects and arrays accepted, the top-level object counting as one. */
-	static final int MAX_NESTING_DEPTH = 8;
+	static final int MAX_NESTING_DEPTH = StrictJsonReader.MAX_NESTING_DEPTH;
 
 	private static final JsonFactory FACTORY = JsonFactory.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
 		.build();
 
-	private JsonObjectReader() {
+	private JacksonJsonReader() {
 	}
 
 	/**
@@ -48,7 +44,7 @@ final class JsonObjectReader {
 	 * @throws InvalidTokenException ({@code MALFORMED}) when the bytes are not such an object
 	 */
 	static Map<String, Object> readObject(byte[] json, String part) {
-		checkEncoding(json, part);
+		StrictJsonReader.checkEncoding(json, part);
 		try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw malformed(part, "is not a JSON object", null);
@@ -61,38 +57,6 @@ final class JsonObjectReader {
 		}
 		catch (JacksonException | InvalidJsonException ex) {
 			throw malformed(part, "is not valid JSON", ex);
-		}
-	}
-
-	/**
-	 * Refuses what Jackson would otherwise read leniently: invalid or overlong UTF-8, a byte-order
-	 * mark, and raw control bytes (never valid JSON, and NUL bytes would make Jackson guess
-	 * UTF-16 or UTF-32).
-	 */
-	private static void checkEncoding(byte[] json, String part) {
-		boolean ascii = true;
-		for (byte b : json) {
-			if (b < 0) {
-				ascii = false;
-			}
-			else if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
-				throw malformed(part, "contains a control character", null);
-			}
-		}
-		if (ascii) {
-			return;
-		}
-		if (json.length >= 3 && json[0] == (byte) 0xEF && json[1] == (byte) 0xBB && json[2] == (byte) 0xBF) {
-			throw malformed(part, "starts with a byte-order mark", null);
-		}
-		try {
-			StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(json));
-		}
-		catch (CharacterCodingException ex) {
-			throw malformed(part, "is not valid UTF-8", null);
 		}
 	}
 

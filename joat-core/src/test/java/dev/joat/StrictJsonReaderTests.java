@@ -1,0 +1,128 @@
+package dev.joat;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
+
+/**
+ * {@link StrictJsonReader} against Jackson ({@link JacksonJsonReader}) on hand-picked inputs: the
+ * same result where both accept, a refusal wherever Jackson refuses. The fuzz test
+ * {@link StrictJsonReaderFuzzTests} does the same on generated inputs.
+ */
+class StrictJsonReaderTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{}", " { } ", "{\"a\":1}", "{\"a\":-0}", "{\"a\":-0.0}", "{\"a\":0.5}", "{\"a\":1e5}",
+			"{\"a\":1E+5}", "{\"a\":-1.5e-300}", "{\"a\":1e400}", "{\"a\":123456789012345678}",
+			"{\"a\":1234567890123456789}", "{\"a\":9223372036854775807}", "{\"a\":9223372036854775808}",
+			"{\"a\":-9223372036854775808}", "{\"a\":-9223372036854775809}", "{\"a\":true,\"b\":false,\"c\":null}",
+			"{\"a\":[]}", "{\"a\":[1,[2,[3]],{\"b\":{}}]}", "{\"\":\"\"}", "{\"a\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"}",
+			"{\"a\":\"\\u0041\\u00e9\\u2603\\ud83d\\ude00\"}", "{\"a\":\"\\ud800\"}", "{\"caf\u00e9\":\"\u2603\"}",
+			"{\"a\":\"x\\u0000y\"}", "{\"aud\":\"abcd\",\"scp\":[\"read\"],\"exp\":1}", "\t{\r\n\"a\"\t:\n1\r}\n",
+			"{\"a\":\"\u007f\"}", "{\"a\":\"\\u0061\",\"b\":\"a\"}" })
+	void readObjectWhenValidThenSameAsJackson(String json) {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		Map<String, Object> expected = JacksonJsonReader.readObject(bytes, "payload");
+		Map<String, Object> actual = StrictJsonReader.readObject(bytes, "payload");
+		assertThat(actual).isEqualTo(expected);
+		assertThat(List.copyOf(actual.keySet())).isEqualTo(List.copyOf(expected.keySet()));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", "[]", "\"a\"", "1", "null", "{", "}", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{,}",
+			"{\"a\":1}{}", "{\"a\":1}x", "{'a':1}", "{a:1}", "{\"a\":01}", "{\"a\":-}", "{\"a\":1.}", "{\"a\":.5}",
+			"{\"a\":1e}", "{\"a\":+1}", "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":tru}", "{\"a\":truex}", "{\"a\":nul}",
+			"{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"\\u12g4\"}", "{\"a\":\"unterminated}", "{\"a\":[1,]}",
+			"{\"a\":[1 2]}", "{\"a\":1 /* c */}", "{\"a\":\"tab\there\"}", "{\"a\":\"nl\nhere\"}", "{\"a\":1,\"a\":2}",
+			"{\"a\":{\"b\":1,\"b\":1}}", "{\"a\":\"x\",\"\\u0061\":\"y\"}" })
+	void readObjectWhenInvalidThenBothRefuse(String json) {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> JacksonJsonReader.readObject(bytes, "payload"));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> StrictJsonReader.readObject(bytes, "payload"))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InvalidTokenException.Reason.MALFORMED))
+			.withMessageStartingWith("Malformed token: the payload ");
+	}
+
+	@Test
+	void readObjectWhenNestedToTheLimitThenAcceptedAndBeyondRefused() {
+		int depth = StrictJsonReader.MAX_NESTING_DEPTH;
+		String atLimit = "{\"a\":" + "[".repeat(depth - 1) + "]".repeat(depth - 1) + "}";
+		assertThat(StrictJsonReader.readObject(atLimit.getBytes(StandardCharsets.UTF_8), "payload")).containsKey("a");
+		String beyond = "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+		assertThatExceptionOfType(InvalidTokenException.class)
+			.isThrownBy(() -> StrictJsonReader.readObject(beyond.getBytes(StandardCharsets.UTF_8), "payload"))
+			.withMessage("Malformed token: the payload nests deeper than 8 levels");
+		String deepObjects = "{\"a\":" + "{\"a\":".repeat(depth) + "1" + "}".repeat(depth) + "}";
+		assertThatExceptionOfType(InvalidTokenException.class)
+			.isThrownBy(() -> StrictJsonReader.readObject(deepObjects.getBytes(StandardCharsets.UTF_8), "payload"));
+		assertThatExceptionOfType(InvalidTokenException.class)
+			.isThrownBy(() -> JacksonJsonReader.readObject(deepObjects.getBytes(StandardCharsets.UTF_8), "payload"));
+	}
+
+	@Test
+	void readObjectWhenHugeNestingThenRefusedWithoutStackOverflow() {
+		String bomb = "{\"a\":" + "[".repeat(100_000);
+		assertThatExceptionOfType(InvalidTokenException.class)
+			.isThrownBy(() -> StrictJsonReader.readObject(bomb.getBytes(StandardCharsets.UTF_8), "payload"));
+	}
+
+	@Test
+	void readObjectWhenNumberLongerThanLimitThenRefusedThoughJacksonAccepts() {
+		String digits = "1".repeat(StrictJsonReader.MAX_NUMBER_LENGTH + 1);
+		byte[] json = ("{\"a\":" + digits + "}").getBytes(StandardCharsets.UTF_8);
+		assertThat(JacksonJsonReader.readObject(json, "payload")).containsEntry("a", new BigInteger(digits));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> StrictJsonReader.readObject(json, "payload"))
+			.withMessage("Malformed token: the payload has a number longer than 64 characters");
+	}
+
+	@Test
+	void readObjectWhenNumbersThenLongBigIntegerOrDouble() {
+		Map<String, Object> numbers = StrictJsonReader.readObject(
+				"{\"l\":42,\"n\":-7,\"b\":92233720368547758070,\"d\":2.5,\"e\":1e3}".getBytes(StandardCharsets.UTF_8),
+				"payload");
+		assertThat(numbers).containsExactly(entry("l", 42L), entry("n", -7L),
+				entry("b", new BigInteger("92233720368547758070")), entry("d", 2.5), entry("e", 1000.0));
+	}
+
+	@Test
+	void readObjectWhenCommonClaimNamesThenSharedStrings() {
+		Map<String, Object> claims = StrictJsonReader
+			.readObject("{\"aud\":\"x\",\"client_id\":\"y\"}".getBytes(StandardCharsets.UTF_8), "payload");
+		assertThat(claims.keySet()).allSatisfy((name) -> assertThat(name).isSameAs(name.intern()));
+	}
+
+	@Test
+	void readObjectWhenResultModifiedThenUnsupported() {
+		Map<String, Object> object = StrictJsonReader
+			.readObject("{\"a\":[1],\"o\":{\"k\":1}}".getBytes(StandardCharsets.UTF_8), "payload");
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> object.put("b", 1));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> ((List<?>) object.get("a")).clear());
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> ((Map<?, ?>) object.get("o")).clear());
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> object.entrySet().iterator().next().setValue(2));
+	}
+
+	@Test
+	void readObjectWhenInvalidUtf8ThenRefused() {
+		byte[] overlong = Arrays.copyOf("{\"a\":\"".getBytes(StandardCharsets.US_ASCII), 10);
+		overlong[6] = (byte) 0xC0;
+		overlong[7] = (byte) 0xAF;
+		overlong[8] = '"';
+		overlong[9] = '}';
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> StrictJsonReader.readObject(overlong, "header"))
+			.withMessage("Malformed token: the header is not valid UTF-8");
+	}
+
+}
