@@ -1,0 +1,46 @@
+package dev.joat.sample;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Makes the sample's first run work with no setup: when neither {@code joat.secret} (e.g. the
+ * {@code JOAT_SECRET} environment variable) nor {@code joat.secret-base64} is configured, it
+ * generates a random 32-byte secret for this run and warns that tokens will not survive a
+ * restart. The secret itself is never logged.
+ */
+class RandomSecretEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	static final String PROPERTY_SOURCE_NAME = "joatSampleRandomSecret";
+
+	private final Log logger;
+
+	RandomSecretEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(RandomSecretEnvironmentPostProcessor.class);
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (environment.containsProperty("joat.secret") || environment.containsProperty("joat.secret-base64")
+				|| environment.containsProperty("joat.secrets[0].kid")) {
+			return;
+		}
+		byte[] secret = new byte[32];
+		new SecureRandom().nextBytes(secret);
+		environment.getPropertySources()
+			.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME,
+					Map.of("joat.secret-base64", Base64.getEncoder().encodeToString(secret))));
+		this.logger.warn("No JOAT_SECRET is configured: signing with a random secret generated for this run."
+				+ " Tokens will not survive a restart; set JOAT_SECRET (at least 32 bytes) to keep them.");
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.joat.sample.token;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The registered clients, from {@code joat.sample.clients}, and the check of a client's secret.
+ * Secrets are compared only through the {@link PasswordEncoder}; an unknown client costs the same
+ * encoder work as a known one, so response times do not tell which client ids exist.
+ */
+@Component
+class ClientRegistry {
+
+	private final Map<String, RegisteredClient> clients = new LinkedHashMap<>();
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final String unknownClientSecret;
+
+	ClientRegistry(SampleClientsProperties properties, PasswordEncoder passwordEncoder) {
+		this.passwordEncoder = passwordEncoder;
+		for (SampleClientsProperties.Client client : properties.getClients()) {
+			if (client.getId() == null || client.getId().isBlank() || client.getSecret() == null) {
+				throw new IllegalStateException("Each joat.sample.clients entry needs an id and an encoded secret");
+			}
+			for (String scope : client.getScopes()) {
+				if (scope.isEmpty() || scope.chars().anyMatch((c) -> c <= ' ' || c == 0x7F)) {
+					throw new IllegalStateException("Client " + client.getId() + " has an invalid scope value");
+				}
+			}
+			if (this.clients.put(client.getId(), new RegisteredClient(client.getId(), client.getSecret(),
+					client.getScopes())) != null) {
+				throw new IllegalStateException("Client id " + client.getId() + " is registered twice");
+			}
+		}
+		this.unknownClientSecret = passwordEncoder.encode("no client has this secret");
+	}
+
+	/**
+	 * The client with {@code clientId} if {@code secret} is its secret.
+	 */
+	Optional<RegisteredClient> authenticate(String clientId, String secret) {
+		RegisteredClient client = this.clients.get(clientId);
+		if (client == null) {
+			this.passwordEncoder.matches(secret, this.unknownClientSecret);
+			return Optional.empty();
+		}
+		return this.passwordEncoder.matches(secret, client.encodedSecret()) ? Optional.of(client) : Optional.empty();
+	}
+
+}

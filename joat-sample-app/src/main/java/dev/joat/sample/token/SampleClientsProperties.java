@@ -1,0 +1,68 @@
+package dev.joat.sample.token;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The OAuth 2.0 clients the sample's token endpoint knows ({@code joat.sample.clients}).
+ */
+@ConfigurationProperties("joat.sample")
+public class SampleClientsProperties {
+
+	/** The registered clients. */
+	private List<Client> clients = new ArrayList<>();
+
+	public List<Client> getClients() {
+		return this.clients;
+	}
+
+	public void setClients(List<Client> clients) {
+		this.clients = clients;
+	}
+
+	/** One registered client. */
+	public static class Client {
+
+		/** The client id. */
+		private String id;
+
+		/** The client secret, encoded for Spring Security's PasswordEncoder, e.g. "{bcrypt}$2a$10$...". */
+		private String secret;
+
+		/** The scopes the client may be granted. */
+		private List<String> scopes = new ArrayList<>();
+
+		public String getId() {
+			return this.id;
+		}
+
+		public void setId(String id) {
+			this.id = id;
+		}
+
+		public String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(String secret) {
+			this.secret = secret;
+		}
+
+		public List<String> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(List<String> scopes) {
+			this.scopes = scopes;
+		}
+
+		@Override
+		public String toString() {
+			return "Client[id=" + this.id + ", scopes=" + this.scopes + "]";
+		}
+
+	}
+
+}
