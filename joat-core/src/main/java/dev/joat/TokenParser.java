@@ -96,6 +96,16 @@ public final class TokenParser {
 	 * @throws InvalidTokenException for every token that is not valid, with the reason
 	 */
 	public Credentials parseToken(String token) {
+		return verify(token).credentials();
+	}
+
+	/**
+	 * Verifies {@code token} as {@link #parseToken(String)} does, and returns its header too.
+	 * @param token a compact JWS access token
+	 * @return the token's header and credentials
+	 * @throws InvalidTokenException for every token that is not valid, with the reason
+	 */
+	public VerifiedToken verify(String token) {
 		CompactJws jws = CompactJws.split(token, this.maxTokenLength);
 		JoseHeader header = this.headerCache.find(jws.ascii(), jws.headerLength());
 		boolean seenBefore = (header != null);
@@ -107,7 +117,7 @@ public final class TokenParser {
 		if (!seenBefore) {
 			this.headerCache.add(jws.ascii(), jws.headerLength(), header);
 		}
-		return this.claimsValidator.validate(claims);
+		return new VerifiedToken(header.fields(), this.claimsValidator.validate(claims));
 	}
 
 	/**

@@ -35,6 +35,15 @@ class TokenParserTests {
 	}
 
 	@Test
+	void verifyWhenValidThenHeaderAndSameCredentials() {
+		String token = sign("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}", claims());
+		VerifiedToken verified = this.parser.verify(token);
+		assertThat(verified.header()).containsExactly(java.util.Map.entry("alg", "HS256"), java.util.Map.entry("typ", "JWT"),
+				java.util.Map.entry("kid", "k1"));
+		assertThat(verified.credentials()).isEqualTo(this.parser.parseToken(token));
+	}
+
+	@Test
 	void parseTokenWhenNullOrEmptyThenMalformed() {
 		assertRefused(null, Reason.MALFORMED, "Malformed token: no token was given");
 		assertRefused("", Reason.MALFORMED, "Malformed token: no token was given");
