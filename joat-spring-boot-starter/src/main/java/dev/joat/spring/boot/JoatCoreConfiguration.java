@@ -1,0 +1,90 @@
+package dev.joat.spring.boot;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.joat.MacAlgorithm;
+import dev.joat.SecretResolver;
+import dev.joat.SecretRing;
+import dev.joat.TokenGenerator;
+import dev.joat.TokenParser;
+import dev.joat.TokenProfile;
+import dev.joat.TokenType;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * joat-core's beans from {@code joat.*}. A {@link Clock} bean, when the application has exactly
+ * one, is the parser's and generator's clock (handy in tests); otherwise the system clock.
+ */
+@Configuration(proxyBeanMethods = false)
+class JoatCoreConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecretResolver joatSecretResolver(JoatProperties properties) {
+		return JoatSettings.secretResolver(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenParser joatTokenParser(JoatProperties properties, SecretResolver secretResolver, ObjectProvider<Clock> clock) {
+		List<MacAlgorithm> algorithms = JoatSettings.algorithms(properties);
+		TokenParser.Builder parser = (secretResolver instanceof SecretRing ring) ? TokenParser.builder(ring)
+				: TokenParser.builder(secretResolver).algorithms(algorithms.toArray(MacAlgorithm[]::new));
+		if (properties.getIssuer() != null) {
+			parser.issuer(properties.getIssuer());
+		}
+		if (!properties.getAudiences().isEmpty()) {
+			parser.audience(properties.getAudiences().toArray(String[]::new));
+		}
+		if (properties.isRequireAtJwt()) {
+			parser.requireType(TokenType.AT_JWT);
+		}
+		if (properties.isAllowShortSecrets()) {
+			parser.allowShortSecrets();
+		}
+		try {
+			parser.clockSkew(properties.getClockSkew()).maxTokenLength(properties.getMaxTokenLength());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new JoatConfigurationException("joat.clock-skew", ex.getMessage(),
+					"Set joat.clock-skew between 0 and 1d and joat.max-token-length to a positive number.");
+		}
+		return parser.clock(clock.getIfUnique(Clock::systemUTC)).build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("joat.issuer")
+	TokenGenerator joatTokenGenerator(JoatProperties properties, SecretResolver secretResolver,
+			ObjectProvider<Clock> clock) {
+		TokenGenerator.Builder generator = (secretResolver instanceof SecretRing ring)
+				? TokenGenerator.builder(properties.getIssuer(), ring)
+				: TokenGenerator.builder(properties.getIssuer(), secretResolver)
+					.algorithm(JoatSettings.algorithms(properties).get(0));
+		if (properties.getProfile() == JoatProperties.Profile.RFC9068) {
+			if (properties.getAudiences().isEmpty()) {
+				throw new JoatConfigurationException("joat.audiences", "the rfc9068 profile needs joat.audiences",
+						"Set joat.audiences to the identifier(s) of the resource server(s) the tokens are for.");
+			}
+			generator.profile(TokenProfile.RFC_9068).audience(properties.getAudiences().toArray(String[]::new));
+		}
+		if (properties.isAllowShortSecrets()) {
+			generator.allowShortSecrets();
+		}
+		try {
+			generator.lifetime(properties.getTokenLifetime());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new JoatConfigurationException("joat.token-lifetime", ex.getMessage(),
+					"Set joat.token-lifetime to a positive duration, e.g. 1h.");
+		}
+		return generator.clock(clock.getIfUnique(Clock::systemUTC)).build();
+	}
+
+}

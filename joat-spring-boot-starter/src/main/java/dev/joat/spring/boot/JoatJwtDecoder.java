@@ -1,0 +1,92 @@
+package dev.joat.spring.boot;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.joat.Credentials;
+import dev.joat.InvalidTokenException;
+import dev.joat.TokenParser;
+import dev.joat.VerifiedToken;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+/**
+ * A Spring Security {@link JwtDecoder} backed by joat's {@link TokenParser}: every check of the
+ * parser (algorithm allow-list, strict base64url, duplicate names, required {@code exp}, issuer,
+ * audience, scope types …) applies to every bearer token.
+ *
+ * <p>A verified token becomes a {@link Jwt} with the token's header and claims, {@code iat},
+ * {@code exp} and {@code nbf} as {@link Instant}s and {@code aud} as a list, as Spring's own
+ * decoders present them; a token without {@code sub} gets its client id as {@code sub}, as RFC
+ * 9068 §2.2 defines it for a client acting for itself. A refused token is a
+ * {@link BadJwtException} whose message is joat's client-safe description, which Spring's entry
+ * point answers with {@code 401 WWW-Authenticate: Bearer error="invalid_token"}. A failing secret
+ * lookup is logged here for the operator, with its cause, and the client sees only a generic
+ * description: a server-side fault is not the client's business. Thread-safe.
+ */
+public final class JoatJwtDecoder implements JwtDecoder {
+
+	private static final Log logger = LogFactory.getLog(JoatJwtDecoder.class);
+
+	private final TokenParser tokenParser;
+
+	/**
+	 * Creates a decoder.
+	 * @param tokenParser the parser that verifies each token
+	 */
+	public JoatJwtDecoder(TokenParser tokenParser) {
+		this.tokenParser = Objects.requireNonNull(tokenParser, "tokenParser cannot be null");
+	}
+
+	@Override
+	public Jwt decode(String token) throws JwtException {
+		VerifiedToken verified;
+		try {
+			verified = this.tokenParser.verify(token);
+		}
+		catch (InvalidTokenException ex) {
+			throw badJwt(ex);
+		}
+		return toJwt(token, verified);
+	}
+
+	static BadJwtException badJwt(InvalidTokenException ex) {
+		if (ex.getReason() == InvalidTokenException.Reason.SECRET_UNAVAILABLE) {
+			logger.warn("A bearer token was refused because its secret could not be resolved: " + ex.getMessage(),
+					ex.getCause());
+			return new BadJwtException("The token could not be verified");
+		}
+		return new BadJwtException(ex.getMessage(), ex);
+	}
+
+	static Jwt toJwt(String token, VerifiedToken verified) {
+		Credentials credentials = verified.credentials();
+		Map<String, Object> claims = new LinkedHashMap<>(credentials.claims());
+		claims.put("exp", credentials.expiresAt());
+		if (credentials.issuedAt() != null) {
+			claims.put("iat", credentials.issuedAt());
+		}
+		if (claims.get("nbf") instanceof Long nbf) {
+			claims.put("nbf", Instant.ofEpochSecond(nbf));
+		}
+		if (claims.get("aud") instanceof String aud) {
+			claims.put("aud", List.of(aud));
+		}
+		if (credentials.userId() == null) {
+			claims.put("sub", credentials.clientId());
+		}
+		return Jwt.withTokenValue(token)
+			.headers((headers) -> headers.putAll(verified.header()))
+			.claims((all) -> all.putAll(claims))
+			.build();
+	}
+
+}

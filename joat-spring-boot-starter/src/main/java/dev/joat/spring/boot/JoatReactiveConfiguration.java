@@ -1,0 +1,39 @@
+package dev.joat.spring.boot;
+
+import dev.joat.TokenParser;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtGrantedAuthoritiesConverterAdapter;
+
+/**
+ * The reactive (WebFlux) stack: joat's {@link ReactiveJwtDecoder} and the
+ * {@link ReactiveJwtAuthenticationConverter} that {@code ServerHttpSecurity} picks up.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(name = "reactor.core.publisher.Mono")
+class JoatReactiveConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(ReactiveJwtDecoder.class)
+	JoatReactiveJwtDecoder joatReactiveJwtDecoder(TokenParser tokenParser) {
+		return new JoatReactiveJwtDecoder(tokenParser);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveJwtAuthenticationConverter joatReactiveJwtAuthenticationConverter(JoatProperties properties) {
+		ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(
+				new ReactiveJwtGrantedAuthoritiesConverterAdapter(new ScopeAuthoritiesConverter(properties.getAuthorityPrefix())));
+		converter.setPrincipalClaimName(properties.getPrincipalClaim());
+		return converter;
+	}
+
+}
