@@ -64,7 +64,28 @@ public final class JoatJwtDecoder implements JwtDecoder {
 					ex.getCause());
 			return new BadJwtException("The token could not be verified");
 		}
-		return new BadJwtException(ex.getMessage(), ex);
+		return new BadJwtException(asErrorDescription(ex.getMessage()), ex);
+	}
+
+	/**
+	 * The message in the characters RFC 6750 §3 allows in {@code error_description} (printable
+	 * ASCII without {@code "} and {@code \}); Spring would otherwise replace the whole description.
+	 */
+	static String asErrorDescription(String message) {
+		StringBuilder description = new StringBuilder(message.length());
+		for (int i = 0; i < message.length(); i++) {
+			char c = message.charAt(i);
+			if (c == '"') {
+				description.append('\'');
+			}
+			else if (c < 0x20 || c > 0x7E || c == '\\') {
+				description.append('?');
+			}
+			else {
+				description.append(c);
+			}
+		}
+		return description.toString();
 	}
 
 	static Jwt toJwt(String token, VerifiedToken verified) {
