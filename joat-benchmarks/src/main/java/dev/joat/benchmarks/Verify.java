@@ -1,0 +1,111 @@
+package dev.joat.benchmarks;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.joat.Credentials;
+import io.jsonwebtoken.Claims;
+import org.jose4j.jwt.JwtClaims;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Verifying one HS256 access token on one thread, from the compact string to the claims a
+ * resource server uses: subject, client, issuer, scope and expiry, each sent to the
+ * {@link Blackhole}. {@link #rawHmacFloor} is the floor every other result is compared with.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 2)
+public class Verify {
+
+	@Benchmark
+	public boolean rawHmacFloor(Verifiers.RawHmac floor) {
+		return floor.verify(floor.signingInput, floor.signature);
+	}
+
+	@Benchmark
+	public void joatParseToken(JoatVerifiers.FixedSecret joat, Blackhole bh) {
+		consume(joat.parser.parseToken(joat.token), bh);
+	}
+
+	@Benchmark
+	public void joatParseTokenClientSecret(JoatVerifiers.ClientSecret joat, Blackhole bh) {
+		consume(joat.parser.parseToken(joat.token), bh);
+	}
+
+	@Benchmark
+	public void joatParseTokenManyClientSecrets(JoatVerifiers.ManyClientSecrets joat, Blackhole bh) {
+		consume(joat.parser.parseToken(joat.nextToken()), bh);
+	}
+
+	@Benchmark
+	public void springNimbusJwtDecoder(Verifiers.SpringNimbusJwtDecoder spring, Blackhole bh) {
+		Jwt jwt = spring.decoder.decode(spring.token);
+		bh.consume(jwt.getSubject());
+		bh.consume(jwt.getAudience());
+		bh.consume(jwt.getClaimAsString("iss"));
+		bh.consume(jwt.getClaimAsStringList("scp"));
+		bh.consume(jwt.getExpiresAt());
+	}
+
+	@Benchmark
+	public void nimbusJoseJwt(Verifiers.Nimbus nimbus, Blackhole bh) throws Exception {
+		JWTClaimsSet claims = nimbus.verify(nimbus.token);
+		bh.consume(claims.getSubject());
+		bh.consume(claims.getAudience());
+		bh.consume(claims.getIssuer());
+		bh.consume(claims.getStringListClaim("scp"));
+		bh.consume(claims.getExpirationTime());
+	}
+
+	@Benchmark
+	public void jjwt(Verifiers.Jjwt jjwt, Blackhole bh) {
+		Claims claims = jjwt.parser.parseSignedClaims(jjwt.token).getPayload();
+		bh.consume(claims.getSubject());
+		bh.consume(claims.getAudience());
+		bh.consume(claims.getIssuer());
+		bh.consume(claims.get("scp", List.class));
+		bh.consume(claims.getExpiration());
+	}
+
+	@Benchmark
+	public void auth0JavaJwt(Verifiers.Auth0 auth0, Blackhole bh) {
+		DecodedJWT jwt = auth0.verifier.verify(auth0.token);
+		bh.consume(jwt.getSubject());
+		bh.consume(jwt.getAudience());
+		bh.consume(jwt.getIssuer());
+		bh.consume(jwt.getClaim("scp").asList(String.class));
+		bh.consume(jwt.getExpiresAtAsInstant());
+	}
+
+	@Benchmark
+	public void jose4j(Verifiers.Jose4j jose4j, Blackhole bh) throws Exception {
+		JwtClaims claims = jose4j.consumer.processToClaims(jose4j.token);
+		bh.consume(claims.getSubject());
+		bh.consume(claims.getAudience());
+		bh.consume(claims.getIssuer());
+		bh.consume(claims.getStringListClaimValue("scp"));
+		bh.consume(claims.getExpirationTime());
+	}
+
+	static void consume(Credentials credentials, Blackhole bh) {
+		bh.consume(credentials.userId());
+		bh.consume(credentials.clientId());
+		bh.consume(credentials.provider());
+		bh.consume(credentials.authorizedScope());
+		bh.consume(credentials.expiresAt());
+	}
+
+}
