@@ -4,10 +4,12 @@ import java.util.Set;
 
 import dev.joat.SecretResolver;
 import dev.joat.TokenParser;
+import dev.joat.spring.boot.JoatJwtDecoder;
 import dev.joat.benchmarks.SetupCheck.SeenClaims;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * joat's verifiers, as {@link Verify} and {@link Scaling} measure them: a {@link TokenParser}
@@ -35,6 +37,31 @@ public final class JoatVerifiers {
 			this.token = BenchmarkTokens.FIXED.valid();
 			SetupCheck.requireVerifier("joat TokenParser", BenchmarkTokens.FIXED,
 					(token) -> SeenClaims.of(this.parser.parseToken(token)));
+		}
+
+	}
+
+	/** joat behind Spring Security's interface: {@link JoatJwtDecoder} over the fixed-secret parser. */
+	@State(Scope.Benchmark)
+	public static class SpringDecoder {
+
+		JoatJwtDecoder decoder;
+
+		String token;
+
+		@Setup
+		public void setup() {
+			this.decoder = new JoatJwtDecoder(TokenParser.builder(SecretResolver.of(BenchmarkTokens.SECRET))
+				.issuer(BenchmarkTokens.ISSUER)
+				.build());
+			this.token = BenchmarkTokens.FIXED.valid();
+			SetupCheck.requireVerifier("joat JoatJwtDecoder", BenchmarkTokens.FIXED,
+					(token) -> {
+						Jwt jwt = this.decoder.decode(token);
+						return new SeenClaims(jwt.getSubject(), SeenClaims.onlyAudience(jwt.getAudience()),
+								jwt.getClaimAsString("iss"), jwt.getClaimAsStringList("scp"),
+								SeenClaims.seconds(jwt.getExpiresAt()));
+					});
 		}
 
 	}

@@ -41,6 +41,16 @@ public class Verify {
 	}
 
 	@Benchmark
+	public void joatJwtDecoder(JoatVerifiers.SpringDecoder joat, Blackhole bh) {
+		Jwt jwt = joat.decoder.decode(joat.token);
+		bh.consume(jwt.getSubject());
+		bh.consume(jwt.getAudience());
+		bh.consume(jwt.getClaimAsString("iss"));
+		bh.consume(jwt.getClaimAsStringList("scp"));
+		bh.consume(jwt.getExpiresAt());
+	}
+
+	@Benchmark
 	public void joatParseTokenClientSecret(JoatVerifiers.ClientSecret joat, Blackhole bh) {
 		consume(joat.parser.parseToken(joat.token), bh);
 	}
