@@ -5,7 +5,9 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -176,10 +178,17 @@ public final class HostileTokens {
 				Reason.BAD_SIGNATURE));
 		// time claims
 		for (String claim : List.of("exp", "nbf", "iat")) {
-			for (String value : List.of("\"" + (this.now + 60) + "\"", "true", (this.now + 60) + ".5", "1.0e10", "-1",
-					"\"NaN\"", "9223372036854775808", "99999999999999999999999")) {
-				attacks.add(attack(claim + " = " + value, sign(HEADER, timeClaims(claim, value)), Reason.INVALID_CLAIM));
-			}
+			Map<String, String> values = new LinkedHashMap<>();
+			values.put("a numeric string", "\"" + (this.now + 60) + "\"");
+			values.put("true", "true");
+			values.put("a fraction", (this.now + 60) + ".5");
+			values.put("1.0e10", "1.0e10");
+			values.put("-1", "-1");
+			values.put("\"NaN\"", "\"NaN\"");
+			values.put("2^63", "9223372036854775808");
+			values.put("10^23", "99999999999999999999999");
+			values.forEach((label, value) -> attacks.add(attack(claim + " = " + label, sign(HEADER, timeClaims(claim, value)),
+					Reason.INVALID_CLAIM)));
 			attacks.add(attack(claim + " = NaN literal", sign(HEADER, timeClaims(claim, "NaN")), Reason.MALFORMED));
 		}
 		attacks.add(attack("exp missing", sign(HEADER, "{\"aud\":\"abcd\",\"iss\":\"" + ISSUER + "\",\"scp\":[\"read\"]}"),
