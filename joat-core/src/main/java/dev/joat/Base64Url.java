@@ -38,17 +38,31 @@ final class Base64Url {
 		return ENCODER.encode(bytes);
 	}
 
+	/** The number of bytes that {@code length} base64url characters decode to (at most). */
+	static int decodedLength(int length) {
+		int remainder = length & 3;
+		return (length >> 2) * 3 + ((remainder == 0) ? 0 : remainder - 1);
+	}
+
 	/**
 	 * Decodes {@code text[from, to)}.
 	 * @return the decoded bytes, or {@code null} when that range is not canonical base64url
 	 */
 	static byte[] decode(byte[] text, int from, int to) {
-		int length = to - from;
-		int remainder = length & 3;
+		byte[] out = new byte[decodedLength(to - from)];
+		return (decodeInto(text, from, to, out) < 0) ? null : out;
+	}
+
+	/**
+	 * Decodes {@code text[from, to)} into the start of {@code out}, which must hold
+	 * {@link #decodedLength(int)} bytes.
+	 * @return the number of bytes decoded, or -1 when that range is not canonical base64url
+	 */
+	static int decodeInto(byte[] text, int from, int to, byte[] out) {
+		int remainder = (to - from) & 3;
 		if (remainder == 1) {
-			return null;
+			return -1;
 		}
-		byte[] out = new byte[(length >> 2) * 3 + (remainder == 0 ? 0 : remainder - 1)];
 		int in = from;
 		int o = 0;
 		int fullEnd = to - remainder;
@@ -56,7 +70,7 @@ final class Base64Url {
 			int bits = (sextet(text[in]) << 18) | (sextet(text[in + 1]) << 12) | (sextet(text[in + 2]) << 6)
 					| sextet(text[in + 3]);
 			if (bits < 0) {
-				return null;
+				return -1;
 			}
 			out[o] = (byte) (bits >> 16);
 			out[o + 1] = (byte) (bits >> 8);
@@ -68,21 +82,21 @@ final class Base64Url {
 			int a = sextet(text[in]);
 			int b = sextet(text[in + 1]);
 			if ((a | b) < 0 || (b & 0x0F) != 0) {
-				return null;
+				return -1;
 			}
-			out[o] = (byte) ((a << 2) | (b >> 4));
+			out[o++] = (byte) ((a << 2) | (b >> 4));
 		}
 		else if (remainder == 3) {
 			int a = sextet(text[in]);
 			int b = sextet(text[in + 1]);
 			int c = sextet(text[in + 2]);
 			if ((a | b | c) < 0 || (c & 0x03) != 0) {
-				return null;
+				return -1;
 			}
-			out[o] = (byte) ((a << 2) | (b >> 4));
-			out[o + 1] = (byte) ((b << 4) | (c >> 2));
+			out[o++] = (byte) ((a << 2) | (b >> 4));
+			out[o++] = (byte) ((b << 4) | (c >> 2));
 		}
-		return out;
+		return o;
 	}
 
 	/**

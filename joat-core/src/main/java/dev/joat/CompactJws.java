@@ -1,42 +1,51 @@
 package dev.joat;
 
-import java.nio.charset.StandardCharsets;
-
 import dev.joat.InvalidTokenException.Reason;
 
 /**
  * A token split into its three JWS Compact Serialization segments (RFC 7515 §7.1), the payload
  * and signature strictly base64url-decoded: the first, structural step of parsing. The header is
  * decoded on demand, since a parser that has seen the same header segment before need not decode
- * it again. Nothing here is verified yet.
+ * it again. Nothing here is verified yet. The arrays may be scratch buffers longer than their
+ * content: only the lengths given are meaningful.
  *
  * @param ascii the token's characters as bytes; the signing input is {@code ascii[0, signingInputLength)}
  * @param headerLength the length of the encoded header, which starts the token
  * @param signingInputLength the length of {@code header.payload}
- * @param payload the decoded payload bytes
+ * @param payload the decoded payload bytes, {@code payload[0, payloadLength)}
+ * @param payloadLength the length of the decoded payload
  * @param signature the decoded signature bytes
  */
-record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[] payload, byte[] signature) {
+record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[] payload, int payloadLength,
+		byte[] signature) {
 
 	/**
-	 * Splits and decodes {@code token}.
+	 * Splits and decodes {@code token} into fresh arrays.
 	 * @throws InvalidTokenException {@code TOO_LARGE} beyond {@code maxLength} characters,
 	 * {@code MALFORMED} unless it is three canonical base64url segments
 	 */
 	static CompactJws split(String token, int maxLength) {
+		return split(token, maxLength, null);
+	}
+
+	/**
+	 * Splits and decodes {@code token}, into {@code buffers} when given.
+	 * @see #split(String, int)
+	 */
+	static CompactJws split(String token, int maxLength, ParseBuffers buffers) {
 		if (token == null || token.isEmpty()) {
 			throw malformed("no token was given");
 		}
-		if (token.length() > maxLength) {
+		int length = token.length();
+		if (length > maxLength) {
 			throw new InvalidTokenException(Reason.TOO_LARGE, "Token is longer than " + maxLength + " characters");
 		}
-		// Characters beyond ISO-8859-1 become '?', and those in 0x80-0xFF negative bytes: neither is
-		// in the base64url alphabet, so the decoder below refuses them.
-		byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+		byte[] ascii = (buffers != null) ? buffers.token(length) : new byte[length];
 		int firstDot = -1;
 		int secondDot = -1;
-		for (int i = 0; i < ascii.length; i++) {
-			if (ascii[i] == '.') {
+		for (int i = 0; i < length; i++) {
+			char c = token.charAt(i);
+			if (c == '.') {
 				if (firstDot < 0) {
 					firstDot = i;
 				}
@@ -47,6 +56,8 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 					throw malformed("it has more than three segments (a JWE or nested token is not accepted)");
 				}
 			}
+			// Anything beyond ASCII becomes '?', outside the base64url alphabet, so decoding refuses it.
+			ascii[i] = (c < 0x80) ? (byte) c : (byte) '?';
 		}
 		if (secondDot < 0) {
 			throw malformed("it has fewer than three segments");
@@ -54,12 +65,22 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 		if (firstDot == 0) {
 			throw malformed("the header segment is empty");
 		}
-		byte[] payload = decode(ascii, firstDot + 1, secondDot, "payload");
+		if (secondDot == firstDot + 1) {
+			throw malformed("the payload segment is empty");
+		}
+		byte[] payload = (buffers != null) ? buffers.payload(Base64Url.decodedLength(secondDot - firstDot - 1))
+				: new byte[Base64Url.decodedLength(secondDot - firstDot - 1)];
+		int payloadLength = Base64Url.decodeInto(ascii, firstDot + 1, secondDot, payload);
+		if (payloadLength < 0) {
+			throw notBase64Url("payload");
+		}
 		// An empty signature is well-formed JWS (an unsecured one, RFC 7515 §A.5): it is refused
 		// later, by the algorithm allow-list or as a bad signature, which says more.
-		byte[] signature = (secondDot + 1 == ascii.length) ? new byte[0]
-				: decode(ascii, secondDot + 1, ascii.length, "signature");
-		return new CompactJws(ascii, firstDot, secondDot, payload, signature);
+		byte[] signature = Base64Url.decode(ascii, secondDot + 1, length);
+		if (signature == null) {
+			throw notBase64Url("signature");
+		}
+		return new CompactJws(ascii, firstDot, secondDot, payload, payloadLength, signature);
 	}
 
 	/**
@@ -67,18 +88,15 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 	 * @throws InvalidTokenException ({@code MALFORMED}) unless the header is canonical base64url
 	 */
 	byte[] decodeHeader() {
-		return decode(this.ascii, 0, this.headerLength, "header");
+		byte[] header = Base64Url.decode(this.ascii, 0, this.headerLength);
+		if (header == null) {
+			throw notBase64Url("header");
+		}
+		return header;
 	}
 
-	private static byte[] decode(byte[] ascii, int from, int to, String part) {
-		if (from == to) {
-			throw malformed("the " + part + " segment is empty");
-		}
-		byte[] decoded = Base64Url.decode(ascii, from, to);
-		if (decoded == null) {
-			throw malformed("the " + part + " segment is not canonical unpadded base64url");
-		}
-		return decoded;
+	private static InvalidTokenException notBase64Url(String part) {
+		return malformed("the " + part + " segment is not canonical unpadded base64url");
 	}
 
 	private static InvalidTokenException malformed(String why) {

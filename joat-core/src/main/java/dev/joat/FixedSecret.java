@@ -18,6 +18,11 @@ final class FixedSecret implements SecretResolver {
 		return this.secret.clone();
 	}
 
+	/** The secret itself, for the parser, which never modifies it. */
+	byte[] secret() {
+		return this.secret;
+	}
+
 	@Override
 	public String toString() {
 		return "FixedSecret[" + this.secret.length + " bytes]";

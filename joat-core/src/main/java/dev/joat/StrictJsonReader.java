@@ -5,11 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a JOSE header or claims set: strict UTF-8 JSON (RFC 8259) whose top level is an object,
@@ -46,14 +47,21 @@ final class StrictJsonReader {
 		}
 	}
 
+	/** Objects with more members than this check duplicates with a hash set instead of a scan. */
+	private static final int SCANNED_MEMBERS = 16;
+
 	private final byte[] json;
+
+	/** The end of the document in {@link #json}. */
+	private final int end;
 
 	private final String part;
 
 	private int position;
 
-	private StrictJsonReader(byte[] json, String part) {
+	private StrictJsonReader(byte[] json, int end, String part) {
 		this.json = json;
+		this.end = end;
 		this.part = part;
 	}
 
@@ -65,16 +73,24 @@ final class StrictJsonReader {
 	 * @throws InvalidTokenException ({@code MALFORMED}) when the bytes are not such an object
 	 */
 	static Map<String, Object> readObject(byte[] json, String part) {
-		checkEncoding(json, part);
-		StrictJsonReader reader = new StrictJsonReader(json, part);
+		return readObject(json, json.length, part);
+	}
+
+	/**
+	 * Reads {@code json[0, length)} as one JSON object.
+	 * @see #readObject(byte[], String)
+	 */
+	static Map<String, Object> readObject(byte[] json, int length, String part) {
+		checkEncoding(json, length, part);
+		StrictJsonReader reader = new StrictJsonReader(json, length, part);
 		reader.skipWhitespace();
-		if (reader.position == json.length || json[reader.position] != '{') {
+		if (reader.position == length || json[reader.position] != '{') {
 			throw malformed(part, "is not a JSON object");
 		}
 		reader.position++;
 		Map<String, Object> object = reader.readObjectBody(1);
 		reader.skipWhitespace();
-		if (reader.position != json.length) {
+		if (reader.position != length) {
 			throw malformed(part, "has content after the JSON object");
 		}
 		return object;
@@ -85,8 +101,13 @@ final class StrictJsonReader {
 	 * JSON outside whitespace, and never inside strings).
 	 */
 	static void checkEncoding(byte[] json, String part) {
+		checkEncoding(json, json.length, part);
+	}
+
+	private static void checkEncoding(byte[] json, int length, String part) {
 		boolean ascii = true;
-		for (byte b : json) {
+		for (int i = 0; i < length; i++) {
+			byte b = json[i];
 			if (b < 0) {
 				ascii = false;
 			}
@@ -97,14 +118,14 @@ final class StrictJsonReader {
 		if (ascii) {
 			return;
 		}
-		if (json.length >= 3 && json[0] == (byte) 0xEF && json[1] == (byte) 0xBB && json[2] == (byte) 0xBF) {
+		if (length >= 3 && json[0] == (byte) 0xEF && json[1] == (byte) 0xBB && json[2] == (byte) 0xBF) {
 			throw malformed(part, "starts with a byte-order mark");
 		}
 		try {
 			StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(json));
+				.decode(ByteBuffer.wrap(json, 0, length));
 		}
 		catch (CharacterCodingException ex) {
 			throw malformed(part, "is not valid UTF-8");
@@ -113,11 +134,14 @@ final class StrictJsonReader {
 
 	/** Reads members after the opening brace, through the closing one. */
 	private Map<String, Object> readObjectBody(int depth) {
-		LinkedHashMap<String, Object> members = new LinkedHashMap<>();
+		String[] names = new String[8];
+		Object[] values = new Object[8];
+		int size = 0;
+		Set<String> seen = null;
 		skipWhitespace();
 		if (peek() == '}') {
 			this.position++;
-			return new ReadOnlyJsonObject(members);
+			return new ReadOnlyJsonObject(names, values, 0);
 		}
 		while (true) {
 			if (next() != '"') {
@@ -130,15 +154,32 @@ final class StrictJsonReader {
 			}
 			skipWhitespace();
 			Object value = readValue(depth);
-			int before = members.size();
-			members.put(name, value);
-			if (members.size() == before) {
-				throw malformed(this.part, "has a duplicate member name");
+			if (size < SCANNED_MEMBERS) {
+				for (int i = 0; i < size; i++) {
+					if (names[i].equals(name)) {
+						throw malformed(this.part, "has a duplicate member name");
+					}
+				}
 			}
+			else {
+				if (seen == null) {
+					seen = new HashSet<>(Arrays.asList(names).subList(0, size));
+				}
+				if (!seen.add(name)) {
+					throw malformed(this.part, "has a duplicate member name");
+				}
+			}
+			if (size == names.length) {
+				names = Arrays.copyOf(names, size * 2);
+				values = Arrays.copyOf(values, size * 2);
+			}
+			names[size] = name;
+			values[size] = value;
+			size++;
 			skipWhitespace();
 			int separator = next();
 			if (separator == '}') {
-				return new ReadOnlyJsonObject(members);
+				return new ReadOnlyJsonObject(names, values, size);
 			}
 			if (separator != ',') {
 				throw invalid();
@@ -183,18 +224,22 @@ final class StrictJsonReader {
 	}
 
 	private List<Object> readArrayBody(int depth) {
-		List<Object> elements = new ArrayList<>();
+		Object[] elements = new Object[4];
+		int size = 0;
 		skipWhitespace();
 		if (peek() == ']') {
 			this.position++;
-			return Collections.unmodifiableList(elements);
+			return List.of();
 		}
 		while (true) {
-			elements.add(readValue(depth));
+			if (size == elements.length) {
+				elements = Arrays.copyOf(elements, size * 2);
+			}
+			elements[size++] = readValue(depth);
 			skipWhitespace();
 			int separator = next();
 			if (separator == ']') {
-				return Collections.unmodifiableList(elements);
+				return readOnlyList(elements, size);
 			}
 			if (separator != ',') {
 				throw invalid();
@@ -203,12 +248,25 @@ final class StrictJsonReader {
 		}
 	}
 
+	/**
+	 * An unmodifiable list of {@code elements[0, size)}: an immutable {@code List.of} list, which
+	 * {@code List.copyOf} returns as it is, unless a JSON {@code null} makes that impossible.
+	 */
+	static List<Object> readOnlyList(Object[] elements, int size) {
+		for (int i = 0; i < size; i++) {
+			if (elements[i] == null) {
+				return Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(elements, size)));
+			}
+		}
+		return (size == elements.length) ? List.of(elements) : List.of(Arrays.copyOf(elements, size));
+	}
+
 	/** Reads a string whose opening quote was consumed, through its closing quote. */
 	private String readString(boolean name) {
 		byte[] in = this.json;
 		int start = this.position;
 		int i = start;
-		while (i < in.length) {
+		while (i < this.end) {
 			byte b = in[i];
 			if (b == '"') {
 				this.position = i + 1;
@@ -231,7 +289,7 @@ final class StrictJsonReader {
 		StringBuilder text = new StringBuilder();
 		int runStart = start;
 		int i = start;
-		while (i < in.length) {
+		while (i < this.end) {
 			byte b = in[i];
 			if (b == '"') {
 				text.append(new String(in, runStart, i - runStart, StandardCharsets.UTF_8));
@@ -246,7 +304,7 @@ final class StrictJsonReader {
 				continue;
 			}
 			text.append(new String(in, runStart, i - runStart, StandardCharsets.UTF_8));
-			if (i + 1 >= in.length) {
+			if (i + 1 >= this.end) {
 				throw invalid();
 			}
 			byte escaped = in[i + 1];
@@ -261,7 +319,7 @@ final class StrictJsonReader {
 				case 'r' -> text.append('\r');
 				case 't' -> text.append('\t');
 				case 'u' -> {
-					if (i + 4 > in.length) {
+					if (i + 4 > this.end) {
 						throw invalid();
 					}
 					int code = (hex(in[i]) << 12) | (hex(in[i + 1]) << 8) | (hex(in[i + 2]) << 4) | hex(in[i + 3]);
@@ -293,7 +351,7 @@ final class StrictJsonReader {
 		for (int i = 0; i < COMMON_NAME_BYTES.length; i++) {
 			byte[] candidate = COMMON_NAME_BYTES[i];
 			if (candidate.length == length
-					&& java.util.Arrays.equals(candidate, 0, length, this.json, start, start + length)) {
+					&& Arrays.equals(candidate, 0, length, this.json, start, start + length)) {
 				return COMMON_NAMES[i];
 			}
 		}
@@ -306,16 +364,16 @@ final class StrictJsonReader {
 		int start = this.position;
 		int i = start;
 		boolean negative = false;
-		if (i < in.length && in[i] == '-') {
+		if (i < this.end && in[i] == '-') {
 			negative = true;
 			i++;
 		}
 		int digitsStart = i;
-		if (i < in.length && in[i] == '0') {
+		if (i < this.end && in[i] == '0') {
 			i++;
 		}
 		else {
-			while (i < in.length && in[i] >= '0' && in[i] <= '9') {
+			while (i < this.end && in[i] >= '0' && in[i] <= '9') {
 				i++;
 			}
 		}
@@ -324,19 +382,19 @@ final class StrictJsonReader {
 		}
 		int integerDigits = i - digitsStart;
 		boolean integral = true;
-		if (i < in.length && in[i] == '.') {
+		if (i < this.end && in[i] == '.') {
 			integral = false;
 			i = requireDigits(i + 1);
 		}
-		if (i < in.length && (in[i] == 'e' || in[i] == 'E')) {
+		if (i < this.end && (in[i] == 'e' || in[i] == 'E')) {
 			integral = false;
 			i++;
-			if (i < in.length && (in[i] == '+' || in[i] == '-')) {
+			if (i < this.end && (in[i] == '+' || in[i] == '-')) {
 				i++;
 			}
 			i = requireDigits(i);
 		}
-		if (i < in.length && in[i] >= '0' && in[i] <= '9') {
+		if (i < this.end && in[i] >= '0' && in[i] <= '9') {
 			throw invalid();
 		}
 		if (i - start > MAX_NUMBER_LENGTH) {
@@ -359,7 +417,7 @@ final class StrictJsonReader {
 
 	private int requireDigits(int from) {
 		int i = from;
-		while (i < this.json.length && this.json[i] >= '0' && this.json[i] <= '9') {
+		while (i < this.end && this.json[i] >= '0' && this.json[i] <= '9') {
 			i++;
 		}
 		if (i == from) {
@@ -379,18 +437,18 @@ final class StrictJsonReader {
 	private void skipWhitespace() {
 		byte[] in = this.json;
 		int i = this.position;
-		while (i < in.length && (in[i] == ' ' || in[i] == '\n' || in[i] == '\r' || in[i] == '\t')) {
+		while (i < this.end && (in[i] == ' ' || in[i] == '\n' || in[i] == '\r' || in[i] == '\t')) {
 			i++;
 		}
 		this.position = i;
 	}
 
 	private int peek() {
-		return (this.position < this.json.length) ? this.json[this.position] : -1;
+		return (this.position < this.end) ? this.json[this.position] : -1;
 	}
 
 	private int next() {
-		return (this.position < this.json.length) ? this.json[this.position++] : -1;
+		return (this.position < this.end) ? this.json[this.position++] : -1;
 	}
 
 	private InvalidTokenException invalid() {

@@ -106,18 +106,24 @@ public final class TokenParser {
 	 * @throws InvalidTokenException for every token that is not valid, with the reason
 	 */
 	public VerifiedToken verify(String token) {
-		CompactJws jws = CompactJws.split(token, this.maxTokenLength);
-		JoseHeader header = this.headerCache.find(jws.ascii(), jws.headerLength());
-		boolean seenBefore = (header != null);
-		if (!seenBefore) {
-			header = JoseHeader.read(jws.decodeHeader(), this.algorithms, this.requiredType);
+		ParseBuffers buffers = ParseBuffers.acquire();
+		try {
+			CompactJws jws = CompactJws.split(token, this.maxTokenLength, buffers);
+			JoseHeader header = this.headerCache.find(jws.ascii(), jws.headerLength());
+			boolean seenBefore = (header != null);
+			if (!seenBefore) {
+				header = JoseHeader.read(jws.decodeHeader(), this.algorithms, this.requiredType);
+			}
+			Map<String, Object> claims = StrictJsonReader.readObject(jws.payload(), jws.payloadLength(), "payload");
+			verifySignature(jws, header, resolveSecret(header, claims));
+			if (!seenBefore) {
+				this.headerCache.add(jws.ascii(), jws.headerLength(), header);
+			}
+			return new VerifiedToken(header.fields(), this.claimsValidator.validate(claims));
 		}
-		Map<String, Object> claims = StrictJsonReader.readObject(jws.payload(), "payload");
-		verifySignature(jws, header, resolveSecret(header, claims));
-		if (!seenBefore) {
-			this.headerCache.add(jws.ascii(), jws.headerLength(), header);
+		finally {
+			buffers.release();
 		}
-		return new VerifiedToken(header.fields(), this.claimsValidator.validate(claims));
 	}
 
 	/**
@@ -138,7 +144,9 @@ public final class TokenParser {
 	private byte[] resolveSecret(JoseHeader header, Map<String, Object> claims) {
 		byte[] secret;
 		try {
-			secret = this.secretResolver.resolveSecret(header.fields(), claims);
+			// A fixed secret is never modified here, so it needs no defensive copy.
+			secret = (this.secretResolver instanceof FixedSecret fixed) ? fixed.secret()
+					: this.secretResolver.resolveSecret(header.fields(), claims);
 		}
 		catch (InvalidTokenException ex) {
 			throw ex;

@@ -1,7 +1,6 @@
 package dev.joat;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ final class JacksonJsonReader {
 		if (parser.currentToken() != JsonToken.END_OBJECT) {
 			throw new InvalidJsonException();
 		}
-		return new ReadOnlyJsonObject(object);
+		return ReadOnlyJsonObject.copyOf(object);
 	}
 
 	private static Object readValue(JsonParser parser, JsonToken token) {
@@ -98,7 +97,7 @@ final class JacksonJsonReader {
 				while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
 					array.add(readValue(parser, element));
 				}
-				return Collections.unmodifiableList(array);
+				return StrictJsonReader.readOnlyList(array.toArray(), array.size());
 			default:
 				throw new InvalidJsonException();
 		}
