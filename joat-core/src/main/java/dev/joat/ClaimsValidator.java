@@ -17,6 +17,9 @@ import dev.joat.InvalidTokenException.Reason;
  */
 final class ClaimsValidator {
 
+	/** Stands for an absent claim, so that one look-up tells absent from {@code null}. */
+	private static final Object ABSENT = new Object();
+
 	/** The largest NumericDate an {@link Instant} can hold. */
 	private static final long MAX_NUMERIC_DATE = Instant.MAX.getEpochSecond();
 
@@ -121,13 +124,12 @@ final class ClaimsValidator {
 	 * string (RFC 6749 §3.3); none means no scope. Both at once is ambiguous and refused.
 	 */
 	private static List<String> scope(Map<String, Object> claims) {
-		boolean hasScp = claims.containsKey("scp");
-		boolean hasScope = claims.containsKey("scope");
-		if (hasScp && hasScope) {
+		Object scp = claims.getOrDefault("scp", ABSENT);
+		Object scope = claims.getOrDefault("scope", ABSENT);
+		if (scp != ABSENT && scope != ABSENT) {
 			throw invalid("a token may carry \"scp\" or \"scope\", not both");
 		}
-		if (hasScp) {
-			Object scp = claims.get("scp");
+		if (scp != ABSENT) {
 			if (!isStringList(scp)) {
 				throw invalid("\"scp\" must be an array of strings");
 			}
@@ -140,8 +142,7 @@ final class ClaimsValidator {
 			}
 			return tokens;
 		}
-		if (hasScope) {
-			Object scope = claims.get("scope");
+		if (scope != ABSENT) {
 			if (!(scope instanceof String)) {
 				throw invalid("\"scope\" must be a space-delimited string");
 			}
@@ -183,8 +184,8 @@ final class ClaimsValidator {
 
 	/** An optional string claim: absent is {@code null}, any other type is refused. */
 	private static String string(Map<String, Object> claims, String name) {
-		Object value = claims.get(name);
-		if (value == null && !claims.containsKey(name)) {
+		Object value = claims.getOrDefault(name, ABSENT);
+		if (value == ABSENT) {
 			return null;
 		}
 		if (!(value instanceof String)) {
@@ -198,8 +199,8 @@ final class ClaimsValidator {
 	 * strings, booleans and values beyond what an {@code Instant} holds are refused.
 	 */
 	private static Long numericDate(Map<String, Object> claims, String name) {
-		Object value = claims.get(name);
-		if (value == null && !claims.containsKey(name)) {
+		Object value = claims.getOrDefault(name, ABSENT);
+		if (value == ABSENT) {
 			return null;
 		}
 		if (value instanceof Long) {

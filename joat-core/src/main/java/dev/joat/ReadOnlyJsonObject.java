@@ -59,6 +59,12 @@ final class ReadOnlyJsonObject extends AbstractMap<String, Object> {
 	}
 
 	@Override
+	public Object getOrDefault(Object key, Object defaultValue) {
+		int index = indexOf(key);
+		return (index >= 0) ? this.values[index] : defaultValue;
+	}
+
+	@Override
 	public boolean containsKey(Object key) {
 		return indexOf(key) >= 0;
 	}

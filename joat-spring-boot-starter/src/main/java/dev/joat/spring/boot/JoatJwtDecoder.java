@@ -104,10 +104,8 @@ public final class JoatJwtDecoder implements JwtDecoder {
 		if (credentials.userId() == null) {
 			claims.put("sub", credentials.clientId());
 		}
-		return Jwt.withTokenValue(token)
-			.headers((headers) -> headers.putAll(verified.header()))
-			.claims((all) -> all.putAll(claims))
-			.build();
+		// The constructor copies both maps once; the builder would copy them twice.
+		return new Jwt(token, credentials.issuedAt(), credentials.expiresAt(), verified.header(), claims);
 	}
 
 }
