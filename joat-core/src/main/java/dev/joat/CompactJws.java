@@ -40,24 +40,25 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 		if (length > maxLength) {
 			throw new InvalidTokenException(Reason.TOO_LARGE, "Token is longer than " + maxLength + " characters");
 		}
+		int firstDot = token.indexOf('.');
+		int secondDot = (firstDot < 0) ? -1 : token.indexOf('.', firstDot + 1);
+		if (secondDot >= 0 && token.indexOf('.', secondDot + 1) >= 0) {
+			throw malformed("it has more than three segments (a JWE or nested token is not accepted)");
+		}
 		byte[] ascii = (buffers != null) ? buffers.token(length) : new byte[length];
-		int firstDot = -1;
-		int secondDot = -1;
+		int seen = 0;
 		for (int i = 0; i < length; i++) {
 			char c = token.charAt(i);
-			if (c == '.') {
-				if (firstDot < 0) {
-					firstDot = i;
-				}
-				else if (secondDot < 0) {
-					secondDot = i;
-				}
-				else {
-					throw malformed("it has more than three segments (a JWE or nested token is not accepted)");
+			seen |= c;
+			ascii[i] = (byte) c;
+		}
+		if (seen >= 0x80) {
+			// Anything beyond ASCII becomes '?', outside the base64url alphabet, so decoding refuses it.
+			for (int i = 0; i < length; i++) {
+				if (token.charAt(i) >= 0x80) {
+					ascii[i] = '?';
 				}
 			}
-			// Anything beyond ASCII becomes '?', outside the base64url alphabet, so decoding refuses it.
-			ascii[i] = (c < 0x80) ? (byte) c : (byte) '?';
 		}
 		if (secondDot < 0) {
 			throw malformed("it has fewer than three segments");

@@ -35,18 +35,6 @@ final class StrictJsonReader {
 	/** Longest number accepted, in characters. */
 	static final int MAX_NUMBER_LENGTH = 64;
 
-	/** Claim and header names common enough to share one {@code String} instead of a new one. */
-	private static final String[] COMMON_NAMES = { "aud", "iss", "exp", "iat", "nbf", "scp", "sub", "jti", "alg", "typ",
-			"kid", "scope", "client_id" };
-
-	private static final byte[][] COMMON_NAME_BYTES = new byte[COMMON_NAMES.length][];
-
-	static {
-		for (int i = 0; i < COMMON_NAMES.length; i++) {
-			COMMON_NAME_BYTES[i] = COMMON_NAMES[i].getBytes(StandardCharsets.US_ASCII);
-		}
-	}
-
 	/** Objects with more members than this check duplicates with a hash set instead of a scan. */
 	private static final int SCANNED_MEMBERS = 16;
 
@@ -348,14 +336,48 @@ final class StrictJsonReader {
 
 	/** A member name as a shared constant when it is a common one, else a new string. */
 	private String commonName(int start, int length) {
-		for (int i = 0; i < COMMON_NAME_BYTES.length; i++) {
-			byte[] candidate = COMMON_NAME_BYTES[i];
-			if (candidate.length == length
-					&& Arrays.equals(candidate, 0, length, this.json, start, start + length)) {
-				return COMMON_NAMES[i];
+		String common = (length == 3) ? commonThreeLetterName(this.json[start], this.json[start + 1], this.json[start + 2])
+				: null;
+		if (common == null && length == 5 && equalsAscii(start, "scope")) {
+			common = "scope";
+		}
+		if (common == null && length == 9 && equalsAscii(start, "client_id")) {
+			common = "client_id";
+		}
+		return (common != null) ? common : new String(this.json, start, length, StandardCharsets.ISO_8859_1);
+	}
+
+	/** The registered three-letter claim or header name spelled {@code abc}, or {@code null}. */
+	private static String commonThreeLetterName(byte a, byte b, byte c) {
+		switch (a) {
+			case 'a':
+				return (b == 'u' && c == 'd') ? "aud" : (b == 'l' && c == 'g') ? "alg" : null;
+			case 'e':
+				return (b == 'x' && c == 'p') ? "exp" : null;
+			case 'i':
+				return (b == 's' && c == 's') ? "iss" : (b == 'a' && c == 't') ? "iat" : null;
+			case 'j':
+				return (b == 't' && c == 'i') ? "jti" : null;
+			case 'k':
+				return (b == 'i' && c == 'd') ? "kid" : null;
+			case 'n':
+				return (b == 'b' && c == 'f') ? "nbf" : null;
+			case 's':
+				return (b == 'c' && c == 'p') ? "scp" : (b == 'u' && c == 'b') ? "sub" : null;
+			case 't':
+				return (b == 'y' && c == 'p') ? "typ" : null;
+			default:
+				return null;
+		}
+	}
+
+	private boolean equalsAscii(int start, String name) {
+		for (int i = 0; i < name.length(); i++) {
+			if (this.json[start + i] != name.charAt(i)) {
+				return false;
 			}
 		}
-		return new String(this.json, start, length, StandardCharsets.ISO_8859_1);
+		return true;
 	}
 
 	/** RFC 8259 §6: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}. */
