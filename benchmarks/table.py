@@ -6,6 +6,7 @@ Usage: python3 benchmarks/table.py RESULTS.json
 For each benchmark class run in average-time mode (Verify, Sign): ns/op with its 99.9% error,
 B/op (gc.alloc.rate.norm, present when the run used -prof gc) and the ratio to that class's floor,
 the benchmark whose method name ends in "Floor" (Verify.rawHmacFloor, Sign.rawHmacSignFloor).
+A dagger marks an error wider than 20% of the score.
 For each class run in throughput mode (Scaling): ops/s over all threads, B/op, the speed-up of
 each "...AllThreads" benchmark over its "...OneThread" twin, and how many times slower than the
 floor at the same thread count each benchmark is.
@@ -25,7 +26,10 @@ def time_cell(score, error):
     error = float(error)  # JMH writes "NaN" when it has no error estimate
     if error != error:
         return number(score, decimals)
-    return f"{number(score, decimals)} ± {number(error, decimals)}"
+    # An interval wider than a fifth of the score means the iterations disagree: usually other
+    # work on the machine, or a library still warming up.
+    noisy = " †" if error > 0.2 * score else ""
+    return f"{number(score, decimals)} ± {number(error, decimals)}{noisy}"
 
 
 def bytes_cell(entry):
@@ -100,7 +104,7 @@ def main():
     print(f"JMH {first.get('jmhVersion', '?')}, {first.get('vmName', '?')} {first.get('vmVersion', '?')}, "
           f"{first['forks']} fork, {first['warmupIterations']} × {first['warmupTime']} warm-up, "
           f"{first['measurementIterations']} × {first['measurementTime']} measurement; ± is the 99.9% "
-          "confidence interval.")
+          "confidence interval; † marks one wider than 20% of the score, a result to re-run.")
     for class_name, class_entries in classes.items():
         print()
         mode = class_entries[0]["mode"]
