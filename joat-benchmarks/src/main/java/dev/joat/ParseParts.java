@@ -45,7 +45,7 @@ public class ParseParts {
 
 	private JoseHeader header;
 
-	private Map<String, Object> claims;
+	private ReadOnlyJsonObject claims;
 
 	private ClaimsValidator claimsValidator;
 

@@ -16,14 +16,14 @@ final class Base64Url {
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-	/** Sextet value of each ASCII character, or -1 for characters outside the alphabet. */
-	private static final byte[] SEXTETS = new byte[128];
+	/** Sextet value of each byte value (index {@code b & 0xFF}), or -1 outside the alphabet. */
+	private static final int[] SEXTETS = new int[256];
 
 	static {
-		Arrays.fill(SEXTETS, (byte) -1);
+		Arrays.fill(SEXTETS, -1);
 		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 		for (int i = 0; i < alphabet.length(); i++) {
-			SEXTETS[alphabet.charAt(i)] = (byte) i;
+			SEXTETS[alphabet.charAt(i)] = i;
 		}
 	}
 
@@ -104,7 +104,7 @@ final class Base64Url {
 	 * keeps the sign bit set, so one sign test checks a whole group.
 	 */
 	private static int sextet(byte b) {
-		return (b < 0) ? -1 : SEXTETS[b];
+		return SEXTETS[b & 0xFF];
 	}
 
 }

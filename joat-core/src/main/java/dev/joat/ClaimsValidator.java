@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import dev.joat.InvalidTokenException.Reason;
@@ -38,9 +37,38 @@ final class ClaimsValidator {
 		this.clock = clock;
 	}
 
-	Credentials validate(Map<String, Object> claims) {
+	Credentials validate(ReadOnlyJsonObject claims) {
+		// One pass over the members picks out the registered claims (the reader has refused
+		// duplicate names, so each is seen at most once).
+		Object expValue = ABSENT;
+		Object nbfValue = ABSENT;
+		Object iatValue = ABSENT;
+		Object issValue = ABSENT;
+		Object audValue = ABSENT;
+		Object subValue = ABSENT;
+		Object jtiValue = ABSENT;
+		Object clientIdValue = ABSENT;
+		Object scpValue = ABSENT;
+		Object scopeValue = ABSENT;
+		for (int i = 0; i < claims.size(); i++) {
+			Object value = claims.valueAt(i);
+			switch (claims.nameAt(i)) {
+				case "exp" -> expValue = value;
+				case "nbf" -> nbfValue = value;
+				case "iat" -> iatValue = value;
+				case "iss" -> issValue = value;
+				case "aud" -> audValue = value;
+				case "sub" -> subValue = value;
+				case "jti" -> jtiValue = value;
+				case "client_id" -> clientIdValue = value;
+				case "scp" -> scpValue = value;
+				case "scope" -> scopeValue = value;
+				default -> {
+				}
+			}
+		}
 		long now = this.clock.instant().getEpochSecond();
-		Long exp = numericDate(claims, "exp");
+		Long exp = numericDate(expValue, "exp");
 		if (exp == null) {
 			throw new InvalidTokenException(Reason.MISSING_CLAIM, "Missing claim: \"exp\" is required");
 		}
@@ -48,18 +76,18 @@ final class ClaimsValidator {
 			throw new InvalidTokenException(Reason.EXPIRED, "Token expired at " + Instant.ofEpochSecond(exp)
 					+ "; current time " + Instant.ofEpochSecond(now) + ", allowed clock skew " + this.clockSkewSeconds + "s");
 		}
-		Long nbf = numericDate(claims, "nbf");
+		Long nbf = numericDate(nbfValue, "nbf");
 		if (nbf != null && nbf > now + this.clockSkewSeconds) {
 			throw new InvalidTokenException(Reason.NOT_YET_VALID, "Token is not valid before " + Instant.ofEpochSecond(nbf)
 					+ "; current time " + Instant.ofEpochSecond(now) + ", allowed clock skew " + this.clockSkewSeconds + "s");
 		}
-		Long iat = numericDate(claims, "iat");
+		Long iat = numericDate(iatValue, "iat");
 		if (iat != null && iat > now + this.clockSkewSeconds) {
 			throw new InvalidTokenException(Reason.NOT_YET_VALID, "Token is issued in the future, at "
 					+ Instant.ofEpochSecond(iat) + "; current time " + Instant.ofEpochSecond(now) + ", allowed clock skew "
 					+ this.clockSkewSeconds + "s");
 		}
-		String issuer = string(claims, "iss");
+		String issuer = string(issValue, "iss");
 		if (!this.issuers.isEmpty()) {
 			if (issuer == null) {
 				throw new InvalidTokenException(Reason.MISSING_CLAIM, "Missing claim: \"iss\" is required");
@@ -68,12 +96,12 @@ final class ClaimsValidator {
 				throw new InvalidTokenException(Reason.WRONG_ISSUER, "Wrong issuer: the token's \"iss\" is not accepted");
 			}
 		}
-		Object aud = claims.get("aud");
+		Object aud = (audValue == ABSENT) ? null : audValue;
 		checkAudience(aud);
-		String clientId = clientId(claims, aud);
-		String subject = string(claims, "sub");
-		String tokenId = string(claims, "jti");
-		List<String> scope = scope(claims);
+		String clientId = clientId(string(clientIdValue, "client_id"), aud);
+		String subject = string(subValue, "sub");
+		String tokenId = string(jtiValue, "jti");
+		List<String> scope = scope(scpValue, scopeValue);
 		return new Credentials(subject, scope, clientId, issuer, tokenId, (iat != null) ? Instant.ofEpochSecond(iat) : null,
 				Instant.ofEpochSecond(exp), claims);
 	}
@@ -104,8 +132,7 @@ final class ClaimsValidator {
 	}
 
 	/** RFC 9068's {@code client_id} when present, else PyJOAT's {@code aud} (one string). */
-	private static String clientId(Map<String, Object> claims, Object aud) {
-		String clientId = string(claims, "client_id");
+	private static String clientId(String clientId, Object aud) {
 		if (clientId != null) {
 			return clientId;
 		}
@@ -123,9 +150,7 @@ final class ClaimsValidator {
 	 * PyJOAT's {@code scp} array of scope tokens, or RFC 9068's space-delimited {@code scope}
 	 * string (RFC 6749 §3.3); none means no scope. Both at once is ambiguous and refused.
 	 */
-	private static List<String> scope(Map<String, Object> claims) {
-		Object scp = claims.getOrDefault("scp", ABSENT);
-		Object scope = claims.getOrDefault("scope", ABSENT);
+	private static List<String> scope(Object scp, Object scope) {
 		if (scp != ABSENT && scope != ABSENT) {
 			throw invalid("a token may carry \"scp\" or \"scope\", not both");
 		}
@@ -183,8 +208,7 @@ final class ClaimsValidator {
 	}
 
 	/** An optional string claim: absent is {@code null}, any other type is refused. */
-	private static String string(Map<String, Object> claims, String name) {
-		Object value = claims.getOrDefault(name, ABSENT);
+	private static String string(Object value, String name) {
 		if (value == ABSENT) {
 			return null;
 		}
@@ -198,8 +222,7 @@ final class ClaimsValidator {
 	 * An optional NumericDate (RFC 7519 §2): a non-negative integer number of seconds. Fractions,
 	 * strings, booleans and values beyond what an {@code Instant} holds are refused.
 	 */
-	private static Long numericDate(Map<String, Object> claims, String name) {
-		Object value = claims.getOrDefault(name, ABSENT);
+	private static Long numericDate(Object value, String name) {
 		if (value == ABSENT) {
 			return null;
 		}

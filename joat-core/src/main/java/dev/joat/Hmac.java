@@ -23,6 +23,9 @@ final class Hmac {
 
 	private byte[] key;
 
+	/** The caller's array of the current key, when the caller promised never to change it. */
+	private byte[] immutableKey;
+
 	private Hmac(MacAlgorithm algorithm) {
 		try {
 			this.mac = Mac.getInstance(algorithm.jcaName());
@@ -39,20 +42,34 @@ final class Hmac {
 	 * @return a ready {@code Mac}, only for use on this thread and before the next call
 	 */
 	static Mac keyed(MacAlgorithm algorithm, byte[] secret) {
+		return keyed(algorithm, secret, false);
+	}
+
+	/**
+	 * As {@link #keyed(MacAlgorithm, byte[])}; when {@code immutable}, the caller promises that
+	 * {@code secret} never changes, so the same array as last time needs no comparison.
+	 */
+	static Mac keyed(MacAlgorithm algorithm, byte[] secret, boolean immutable) {
 		Hmac[] cache = PER_THREAD.get();
 		Hmac hmac = cache[algorithm.ordinal()];
 		if (hmac == null) {
 			hmac = new Hmac(algorithm);
 			cache[algorithm.ordinal()] = hmac;
 		}
-		return hmac.rekey(algorithm, secret);
+		return hmac.rekey(algorithm, secret, immutable);
 	}
 
 	/**
 	 * Whether {@code signature} is the HMAC of {@code data[0, length)}, compared in constant time.
 	 */
 	static boolean verify(MacAlgorithm algorithm, byte[] secret, byte[] data, int length, byte[] signature) {
-		Mac mac = keyed(algorithm, secret);
+		return verify(algorithm, secret, false, data, length, signature);
+	}
+
+	/** As {@link #verify(MacAlgorithm, byte[], byte[], int, byte[])}, for a secret that never changes. */
+	static boolean verify(MacAlgorithm algorithm, byte[] secret, boolean immutable, byte[] data, int length,
+			byte[] signature) {
+		Mac mac = keyed(algorithm, secret, immutable);
 		mac.update(data, 0, length);
 		return MessageDigest.isEqual(mac.doFinal(), signature);
 	}
@@ -64,7 +81,11 @@ final class Hmac {
 		return mac.doFinal();
 	}
 
-	private Mac rekey(MacAlgorithm algorithm, byte[] secret) {
+	private Mac rekey(MacAlgorithm algorithm, byte[] secret, boolean immutable) {
+		if (immutable && secret == this.immutableKey) {
+			return this.mac;
+		}
+		this.immutableKey = null;
 		if (this.key == null || !MessageDigest.isEqual(this.key, secret)) {
 			try {
 				this.mac.init(new SecretKeySpec(secret, algorithm.jcaName()));
@@ -74,6 +95,9 @@ final class Hmac {
 				throw new IllegalStateException("Cannot key " + algorithm.jcaName(), ex);
 			}
 			this.key = secret.clone();
+		}
+		if (immutable) {
+			this.immutableKey = secret;
 		}
 		return this.mac;
 	}

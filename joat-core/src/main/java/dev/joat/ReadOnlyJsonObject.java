@@ -43,6 +43,16 @@ final class ReadOnlyJsonObject extends AbstractMap<String, Object> {
 		return new ReadOnlyJsonObject(names, values, i);
 	}
 
+	/** The name of member {@code index}, in document order. */
+	String nameAt(int index) {
+		return this.names[index];
+	}
+
+	/** The value of member {@code index}, in document order. */
+	Object valueAt(int index) {
+		return this.values[index];
+	}
+
 	private int indexOf(Object name) {
 		for (int i = 0; i < this.size; i++) {
 			if (this.names[i].equals(name)) {

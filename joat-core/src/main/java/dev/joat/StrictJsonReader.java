@@ -60,7 +60,7 @@ final class StrictJsonReader {
 	 * @return a read-only map in document order
 	 * @throws InvalidTokenException ({@code MALFORMED}) when the bytes are not such an object
 	 */
-	static Map<String, Object> readObject(byte[] json, String part) {
+	static ReadOnlyJsonObject readObject(byte[] json, String part) {
 		return readObject(json, json.length, part);
 	}
 
@@ -68,7 +68,7 @@ final class StrictJsonReader {
 	 * Reads {@code json[0, length)} as one JSON object.
 	 * @see #readObject(byte[], String)
 	 */
-	static Map<String, Object> readObject(byte[] json, int length, String part) {
+	static ReadOnlyJsonObject readObject(byte[] json, int length, String part) {
 		checkEncoding(json, length, part);
 		StrictJsonReader reader = new StrictJsonReader(json, length, part);
 		reader.skipWhitespace();
@@ -76,7 +76,7 @@ final class StrictJsonReader {
 			throw malformed(part, "is not a JSON object");
 		}
 		reader.position++;
-		Map<String, Object> object = reader.readObjectBody(1);
+		ReadOnlyJsonObject object = reader.readObjectBody(1);
 		reader.skipWhitespace();
 		if (reader.position != length) {
 			throw malformed(part, "has content after the JSON object");
@@ -121,7 +121,7 @@ final class StrictJsonReader {
 	}
 
 	/** Reads members after the opening brace, through the closing one. */
-	private Map<String, Object> readObjectBody(int depth) {
+	private ReadOnlyJsonObject readObjectBody(int depth) {
 		String[] names = new String[8];
 		Object[] values = new Object[8];
 		int size = 0;

@@ -114,8 +114,8 @@ public final class TokenParser {
 			if (!seenBefore) {
 				header = JoseHeader.read(jws.decodeHeader(), this.algorithms, this.requiredType);
 			}
-			Map<String, Object> claims = StrictJsonReader.readObject(jws.payload(), jws.payloadLength(), "payload");
-			verifySignature(jws, header, resolveSecret(header, claims));
+			ReadOnlyJsonObject claims = StrictJsonReader.readObject(jws.payload(), jws.payloadLength(), "payload");
+			verifySignature(jws, header, resolveSecret(header, claims), this.secretResolver instanceof FixedSecret);
 			if (!seenBefore) {
 				this.headerCache.add(jws.ascii(), jws.headerLength(), header);
 			}
@@ -131,7 +131,12 @@ public final class TokenParser {
 	 * header passed the checks, under {@code secret}, in constant time.
 	 */
 	static void verifySignature(CompactJws jws, JoseHeader header, byte[] secret) {
-		if (!Hmac.verify(header.algorithm(), secret, jws.ascii(), jws.signingInputLength(), jws.signature())) {
+		verifySignature(jws, header, secret, false);
+	}
+
+	/** As {@link #verifySignature(CompactJws, JoseHeader, byte[])}; {@code immutable}: the secret array never changes. */
+	private static void verifySignature(CompactJws jws, JoseHeader header, byte[] secret, boolean immutable) {
+		if (!Hmac.verify(header.algorithm(), secret, immutable, jws.ascii(), jws.signingInputLength(), jws.signature())) {
 			throw new InvalidTokenException(Reason.BAD_SIGNATURE, "Bad signature");
 		}
 	}
