@@ -8,13 +8,18 @@ import java.util.Base64;
  *
  * <p>Decoding accepts exactly one spelling of every byte string: only the 64 alphabet characters,
  * no {@code =} padding, no whitespace, no length of the form {@code 4n+1}, and zero unused bits in
- * the last character. The JDK decoder is more lenient (it accepts padding and ignores the unused
- * bits), which would give one token many spellings, so decoding is written out here; encoding is
- * the JDK's.
+ * the last character. The JDK's decoder is more lenient (it accepts padding and ignores the unused
+ * bits), which would give one token many spellings, so it is called only on ranges that pass
+ * those two checks; encoding is the JDK's.
  */
 final class Base64Url {
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+	/** The bits of the last character that must be zero, by the length of the last group. */
+	private static final int[] UNUSED_BITS = { 0, 0, 0x0F, 0x03 };
 
 	/** Sextet value of each byte value (index {@code b & 0xFF}), or -1 outside the alphabet. */
 	private static final int[] SEXTETS = new int[256];
@@ -50,59 +55,44 @@ final class Base64Url {
 	 */
 	static byte[] decode(byte[] text, int from, int to) {
 		byte[] out = new byte[decodedLength(to - from)];
-		return (decodeInto(text, from, to, out) < 0) ? null : out;
+		return (decodeInto(text, from, to, null, out) < 0) ? null : out;
 	}
 
 	/**
 	 * Decodes {@code text[from, to)} into the start of {@code out}, which must hold
-	 * {@link #decodedLength(int)} bytes.
+	 * {@link #decodedLength(int)} bytes. The JDK's decoder does the work (it is intrinsified on
+	 * most CPUs); it takes whole arrays, so the range is first copied into {@code segment}.
+	 * @param segment an array of exactly {@code to - from} bytes to copy the range into, or
+	 * {@code null} for a fresh one
 	 * @return the number of bytes decoded, or -1 when that range is not canonical base64url
 	 */
-	static int decodeInto(byte[] text, int from, int to, byte[] out) {
-		int remainder = (to - from) & 3;
+	static int decodeInto(byte[] text, int from, int to, byte[] segment, byte[] out) {
+		int length = to - from;
+		if (length == 0) {
+			return 0;
+		}
+		int remainder = length & 3;
 		if (remainder == 1) {
 			return -1;
 		}
-		int in = from;
-		int o = 0;
-		int fullEnd = to - remainder;
-		while (in < fullEnd) {
-			int bits = (sextet(text[in]) << 18) | (sextet(text[in + 1]) << 12) | (sextet(text[in + 2]) << 6)
-					| sextet(text[in + 3]);
-			if (bits < 0) {
-				return -1;
-			}
-			out[o] = (byte) (bits >> 16);
-			out[o + 1] = (byte) (bits >> 8);
-			out[o + 2] = (byte) bits;
-			in += 4;
-			o += 3;
+		// The JDK's decoder refuses everything outside the alphabet and '=' anywhere but as the
+		// padding at the end. A last character in the alphabet rules out padding; what is left to
+		// check is that the bits the last character does not use are zero, which the JDK ignores.
+		int last = sextet(text[to - 1]);
+		if (last < 0 || (last & UNUSED_BITS[remainder]) != 0) {
+			return -1;
 		}
-		if (remainder == 2) {
-			int a = sextet(text[in]);
-			int b = sextet(text[in + 1]);
-			if ((a | b) < 0 || (b & 0x0F) != 0) {
-				return -1;
-			}
-			out[o++] = (byte) ((a << 2) | (b >> 4));
+		byte[] copy = (segment != null) ? segment : new byte[length];
+		System.arraycopy(text, from, copy, 0, length);
+		try {
+			return DECODER.decode(copy, out);
 		}
-		else if (remainder == 3) {
-			int a = sextet(text[in]);
-			int b = sextet(text[in + 1]);
-			int c = sextet(text[in + 2]);
-			if ((a | b | c) < 0 || (c & 0x03) != 0) {
-				return -1;
-			}
-			out[o++] = (byte) ((a << 2) | (b >> 4));
-			out[o++] = (byte) ((b << 4) | (c >> 2));
+		catch (IllegalArgumentException ex) {
+			return -1;
 		}
-		return o;
 	}
 
-	/**
-	 * The sextet of a byte, or -1 outside the alphabet. Shifted left and OR-ed with others, a -1
-	 * keeps the sign bit set, so one sign test checks a whole group.
-	 */
+	/** The sextet of a byte, or -1 outside the alphabet. */
 	private static int sextet(byte b) {
 		return SEXTETS[b & 0xFF];
 	}

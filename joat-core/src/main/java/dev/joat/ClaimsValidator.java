@@ -226,11 +226,8 @@ final class ClaimsValidator {
 		if (value == ABSENT) {
 			return null;
 		}
-		if (value instanceof Long) {
-			long seconds = (Long) value;
-			if (seconds >= 0 && seconds <= MAX_NUMERIC_DATE) {
-				return seconds;
-			}
+		if (value instanceof Long seconds && seconds >= 0 && seconds <= MAX_NUMERIC_DATE) {
+			return seconds;
 		}
 		if (value instanceof Long || value instanceof BigInteger) {
 			throw invalid("\"" + name + "\" is out of range");

@@ -1,20 +1,22 @@
 package dev.joat;
 
+import java.nio.charset.StandardCharsets;
+
 import dev.joat.InvalidTokenException.Reason;
 
 /**
  * A token split into its three JWS Compact Serialization segments (RFC 7515 §7.1), the payload
  * and signature strictly base64url-decoded: the first, structural step of parsing. The header is
  * decoded on demand, since a parser that has seen the same header segment before need not decode
- * it again. Nothing here is verified yet. The arrays may be scratch buffers longer than their
- * content: only the lengths given are meaningful.
+ * it again. Nothing here is verified yet. The payload array may be a scratch buffer longer than
+ * its content: only the length given is meaningful.
  *
  * @param ascii the token's characters as bytes; the signing input is {@code ascii[0, signingInputLength)}
  * @param headerLength the length of the encoded header, which starts the token
  * @param signingInputLength the length of {@code header.payload}
  * @param payload the decoded payload bytes, {@code payload[0, payloadLength)}
  * @param payloadLength the length of the decoded payload
- * @param signature the decoded signature bytes
+ * @param signature the decoded signature bytes, the whole array
  */
 record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[] payload, int payloadLength,
 		byte[] signature) {
@@ -45,21 +47,6 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 		if (secondDot >= 0 && token.indexOf('.', secondDot + 1) >= 0) {
 			throw malformed("it has more than three segments (a JWE or nested token is not accepted)");
 		}
-		byte[] ascii = (buffers != null) ? buffers.token(length) : new byte[length];
-		int seen = 0;
-		for (int i = 0; i < length; i++) {
-			char c = token.charAt(i);
-			seen |= c;
-			ascii[i] = (byte) c;
-		}
-		if (seen >= 0x80) {
-			// Anything beyond ASCII becomes '?', outside the base64url alphabet, so decoding refuses it.
-			for (int i = 0; i < length; i++) {
-				if (token.charAt(i) >= 0x80) {
-					ascii[i] = '?';
-				}
-			}
-		}
 		if (secondDot < 0) {
 			throw malformed("it has fewer than three segments");
 		}
@@ -69,16 +56,25 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 		if (secondDot == firstDot + 1) {
 			throw malformed("the payload segment is empty");
 		}
-		byte[] payload = (buffers != null) ? buffers.payload(Base64Url.decodedLength(secondDot - firstDot - 1))
-				: new byte[Base64Url.decodedLength(secondDot - firstDot - 1)];
-		int payloadLength = Base64Url.decodeInto(ascii, firstDot + 1, secondDot, payload);
+		// An intrinsic copy for the usual one-byte-per-character string. Characters beyond Latin-1
+		// become '?' and those beyond ASCII are negative bytes: both outside the base64url
+		// alphabet, so decoding refuses them.
+		byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+		int payloadSegmentLength = secondDot - firstDot - 1;
+		int payloadCapacity = Base64Url.decodedLength(payloadSegmentLength);
+		byte[] payload = (buffers != null) ? buffers.payload(payloadCapacity) : new byte[payloadCapacity];
+		int payloadLength = Base64Url.decodeInto(ascii, firstDot + 1, secondDot,
+				(buffers != null) ? buffers.payloadSegment(payloadSegmentLength) : null, payload);
 		if (payloadLength < 0) {
 			throw notBase64Url("payload");
 		}
 		// An empty signature is well-formed JWS (an unsecured one, RFC 7515 §A.5): it is refused
 		// later, by the algorithm allow-list or as a bad signature, which says more.
-		byte[] signature = Base64Url.decode(ascii, secondDot + 1, length);
-		if (signature == null) {
+		int signatureSegmentLength = length - secondDot - 1;
+		int signatureLength = Base64Url.decodedLength(signatureSegmentLength);
+		byte[] signature = (buffers != null) ? buffers.signature(signatureLength) : new byte[signatureLength];
+		if (Base64Url.decodeInto(ascii, secondDot + 1, length,
+				(buffers != null) ? buffers.signatureSegment(signatureSegmentLength) : null, signature) < 0) {
 			throw notBase64Url("signature");
 		}
 		return new CompactJws(ascii, firstDot, secondDot, payload, payloadLength, signature);

@@ -1,10 +1,11 @@
 package dev.joat;
 
 /**
- * Per-thread scratch space for one {@link TokenParser#verify(String)}: the token's bytes and its
- * decoded payload, so parsing a token allocates neither. Nothing read from the buffers outlives
- * the parse (strings and numbers are copied out), and a parse that starts while another is under
- * way on the same thread (a secret resolver that parses a token itself) gets fresh buffers.
+ * Per-thread scratch space for one {@link TokenParser#verify(String)}: the decoded payload and
+ * signature, the copies of their segments that the JDK's base64 decoder reads, and a JSON reader,
+ * so decoding a token allocates nothing. Nothing read from the buffers outlives the parse
+ * (strings and numbers are copied out), and a parse that starts while another is under way on
+ * the same thread (a secret resolver that parses a token itself) gets fresh buffers.
  */
 final class ParseBuffers {
 
@@ -13,9 +14,17 @@ final class ParseBuffers {
 	/** Buffers beyond this size are not kept between parses. */
 	private static final int KEPT_CAPACITY = 16 * 1024;
 
-	private byte[] token = new byte[1024];
+	private static final byte[] EMPTY = new byte[0];
 
 	private byte[] payload = new byte[768];
+
+	private byte[] payloadSegment = EMPTY;
+
+	private byte[] signatureSegment = EMPTY;
+
+	private byte[] signature = EMPTY;
+
+	private final StrictJsonReader reader = new StrictJsonReader();
 
 	private boolean inUse;
 
@@ -33,27 +42,56 @@ final class ParseBuffers {
 	}
 
 	void release() {
-		if (this.token.length > KEPT_CAPACITY) {
-			this.token = new byte[1024];
-		}
 		if (this.payload.length > KEPT_CAPACITY) {
 			this.payload = new byte[768];
+		}
+		if (this.payloadSegment.length > KEPT_CAPACITY) {
+			this.payloadSegment = EMPTY;
+		}
+		if (this.signatureSegment.length > KEPT_CAPACITY) {
+			this.signatureSegment = EMPTY;
+		}
+		if (this.signature.length > KEPT_CAPACITY) {
+			this.signature = EMPTY;
 		}
 		this.inUse = false;
 	}
 
-	byte[] token(int length) {
-		if (this.token.length < length) {
-			this.token = new byte[length];
-		}
-		return this.token;
+	/** A JSON reader for this parse. */
+	StrictJsonReader reader() {
+		return this.reader;
 	}
 
+	/** An array of at least {@code length} bytes for the decoded payload. */
 	byte[] payload(int length) {
 		if (this.payload.length < length) {
 			this.payload = new byte[length];
 		}
 		return this.payload;
+	}
+
+	/** An array of exactly {@code length} bytes for the payload segment. */
+	byte[] payloadSegment(int length) {
+		if (this.payloadSegment.length != length) {
+			this.payloadSegment = new byte[length];
+		}
+		return this.payloadSegment;
+	}
+
+	/** An array of exactly {@code length} bytes for the signature segment. */
+	byte[] signatureSegment(int length) {
+		if (this.signatureSegment.length != length) {
+			this.signatureSegment = new byte[length];
+		}
+		return this.signatureSegment;
+	}
+
+	/** An array of exactly {@code length} bytes for the decoded signature. */
+	byte[] signature(int length) {
+		if (this.signature.length != length) {
+			this.signature = new byte[length];
+		}
+		return this.signature;
 	}
 
 }

@@ -25,7 +25,7 @@ import java.util.Set;
  * mark, raw control characters, numbers longer than {@value #MAX_NUMBER_LENGTH} characters, and
  * every JSON extension (comments, single quotes, trailing commas, NaN, leading zeros …). Numbers
  * become {@code Long} when they are integers that fit, {@code BigInteger} when larger, and
- * {@code Double} otherwise. Not thread-safe: one instance reads one document.
+ * {@code Double} otherwise. Not thread-safe: an instance reads one document at a time.
  */
 final class StrictJsonReader {
 
@@ -38,19 +38,17 @@ final class StrictJsonReader {
 	/** Objects with more members than this check duplicates with a hash set instead of a scan. */
 	private static final int SCANNED_MEMBERS = 16;
 
-	private final byte[] json;
+	private byte[] json;
 
 	/** The end of the document in {@link #json}. */
-	private final int end;
+	private int end;
 
-	private final String part;
+	private String part;
 
 	private int position;
 
-	private StrictJsonReader(byte[] json, int end, String part) {
-		this.json = json;
-		this.end = end;
-		this.part = part;
+	/** A reader for {@link #read(byte[], int, String)}, one document at a time. */
+	StrictJsonReader() {
 	}
 
 	/**
@@ -69,19 +67,42 @@ final class StrictJsonReader {
 	 * @see #readObject(byte[], String)
 	 */
 	static ReadOnlyJsonObject readObject(byte[] json, int length, String part) {
-		checkEncoding(json, length, part);
-		StrictJsonReader reader = new StrictJsonReader(json, length, part);
-		reader.skipWhitespace();
-		if (reader.position == length || json[reader.position] != '{') {
-			throw malformed(part, "is not a JSON object");
+		return new StrictJsonReader().read(json, length, part);
+	}
+
+	/**
+	 * Reads {@code json[0, length)} as one JSON object, as {@link #readObject(byte[], String)}
+	 * does. The reader keeps no reference to {@code json} afterwards and can read another.
+	 */
+	ReadOnlyJsonObject read(byte[] json, int length, String part) {
+		this.json = json;
+		this.end = length;
+		this.part = part;
+		this.position = 0;
+		try {
+			skipWhitespace();
+			if (this.position == length || json[this.position] != '{') {
+				throw malformed(part, "is not a JSON object");
+			}
+			this.position++;
+			ReadOnlyJsonObject object = readObjectBody(1);
+			skipWhitespace();
+			if (this.position != length) {
+				throw malformed(part, "has content after the JSON object");
+			}
+			return object;
 		}
-		reader.position++;
-		ReadOnlyJsonObject object = reader.readObjectBody(1);
-		reader.skipWhitespace();
-		if (reader.position != length) {
-			throw malformed(part, "has content after the JSON object");
+		catch (InvalidTokenException ex) {
+			// The encoding is checked only when the JSON is refused: valid JSON has no byte
+			// outside strings that is not ASCII, no raw control character, and strings are
+			// decoded strictly, so a document is never accepted with a bad encoding. Checked
+			// here, it gives the more telling reason first, as if it had been checked first.
+			checkEncoding(json, length, part);
+			throw ex;
 		}
-		return object;
+		finally {
+			this.json = null;
+		}
 	}
 
 	/**
@@ -125,6 +146,7 @@ final class StrictJsonReader {
 		String[] names = new String[8];
 		Object[] values = new Object[8];
 		int size = 0;
+		long fingerprints = 0;
 		Set<String> seen = null;
 		skipWhitespace();
 		if (peek() == '}') {
@@ -143,11 +165,17 @@ final class StrictJsonReader {
 			skipWhitespace();
 			Object value = readValue(depth);
 			if (size < SCANNED_MEMBERS) {
-				for (int i = 0; i < size; i++) {
-					if (names[i].equals(name)) {
-						throw malformed(this.part, "has a duplicate member name");
+				// Equal names have equal fingerprints, so the names need comparing only when a
+				// fingerprint repeats; those of the claims joat issues all differ.
+				long bit = 1L << fingerprint(name);
+				if ((fingerprints & bit) != 0) {
+					for (int i = 0; i < size; i++) {
+						if (names[i].equals(name)) {
+							throw malformed(this.part, "has a duplicate member name");
+						}
 					}
 				}
+				fingerprints |= bit;
 			}
 			else {
 				if (seen == null) {
@@ -203,6 +231,15 @@ final class StrictJsonReader {
 				}
 				throw invalid();
 		}
+	}
+
+	/** Six bits of a name, from its length and its first and last characters. */
+	static int fingerprint(String name) {
+		int length = name.length();
+		if (length == 0) {
+			return 0;
+		}
+		return (length * 5 + name.charAt(0) * 3 + name.charAt(length - 1)) & 63;
 	}
 
 	private void checkDepth(int depth) {
@@ -271,7 +308,7 @@ final class StrictJsonReader {
 		throw invalid();
 	}
 
-	/** Strings with escapes or non-ASCII characters (UTF-8 is already known to be valid). */
+	/** Strings with escapes or non-ASCII characters, decoded strictly. */
 	private String readStringSlowly(int start) {
 		byte[] in = this.json;
 		StringBuilder text = new StringBuilder();
@@ -280,7 +317,7 @@ final class StrictJsonReader {
 		while (i < this.end) {
 			byte b = in[i];
 			if (b == '"') {
-				text.append(new String(in, runStart, i - runStart, StandardCharsets.UTF_8));
+				appendUtf8(text, runStart, i);
 				this.position = i + 1;
 				return text.toString();
 			}
@@ -291,7 +328,7 @@ final class StrictJsonReader {
 				i++;
 				continue;
 			}
-			text.append(new String(in, runStart, i - runStart, StandardCharsets.UTF_8));
+			appendUtf8(text, runStart, i);
 			if (i + 1 >= this.end) {
 				throw invalid();
 			}
@@ -319,6 +356,19 @@ final class StrictJsonReader {
 			runStart = i;
 		}
 		throw invalid();
+	}
+
+	/** Appends {@code json[from, to)}, refusing invalid, overlong or truncated UTF-8. */
+	private void appendUtf8(StringBuilder text, int from, int to) {
+		try {
+			text.append(StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(this.json, from, to - from)));
+		}
+		catch (CharacterCodingException ex) {
+			throw malformed(this.part, "is not valid UTF-8");
+		}
 	}
 
 	private int hex(byte b) {

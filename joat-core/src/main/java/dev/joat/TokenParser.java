@@ -114,7 +114,7 @@ public final class TokenParser {
 			if (!seenBefore) {
 				header = JoseHeader.read(jws.decodeHeader(), this.algorithms, this.requiredType);
 			}
-			ReadOnlyJsonObject claims = StrictJsonReader.readObject(jws.payload(), jws.payloadLength(), "payload");
+			ReadOnlyJsonObject claims = buffers.reader().read(jws.payload(), jws.payloadLength(), "payload");
 			verifySignature(jws, header, resolveSecret(header, claims), this.secretResolver instanceof FixedSecret);
 			if (!seenBefore) {
 				this.headerCache.add(jws.ascii(), jws.headerLength(), header);

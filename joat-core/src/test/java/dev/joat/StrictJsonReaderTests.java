@@ -3,11 +3,13 @@ package dev.joat;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +125,59 @@ class StrictJsonReaderTests {
 		overlong[9] = '}';
 		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> StrictJsonReader.readObject(overlong, "header"))
 			.withMessage("Malformed token: the header is not valid UTF-8");
+	}
+
+	/**
+	 * Encoding faults inside strings, around escapes, outside strings and before the object: each
+	 * refused with the encoding named, whatever else is wrong with the JSON.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			// the JSON in hex                                                     | how the message ends
+			"7b2261223a22 c3 22 7d                                                | is not valid UTF-8",
+			"7b2261223a22 c3 5c6e 22 7d                                           | is not valid UTF-8",
+			"7b2261223a22 5c6e c3a9 e282 22 7d                                    | is not valid UTF-8",
+			"7b2261223a22 eda080 22 7d                                            | is not valid UTF-8",
+			"7b2261223a22 f4908080 22 7d                                          | is not valid UTF-8",
+			"7b22 ff 223a317d                                                     | is not valid UTF-8",
+			"7b2261223a 80 7d                                                     | is not valid UTF-8",
+			"efbbbf 7b2261223a317d                                                | starts with a byte-order mark",
+			"7b2261223a22 01 22 7d                                                | contains a control character",
+			"7b2261223a 0b 317d                                                   | contains a control character",
+			"7b2261223a22 c3a9 22 2c 2261223a 01 7d                                | contains a control character" })
+	void readObjectWhenEncodingIsBadThenRefusedForTheEncoding(String hex, String message) {
+		byte[] json = HexFormat.of().parseHex(hex.replace(" ", ""));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> JacksonJsonReader.readObject(json, "payload"));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> StrictJsonReader.readObject(json, "payload"))
+			.withMessage("Malformed token: the payload " + message);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"cty\":1,\"crit\":2,\"cty\":3}", "{\"acr\":1,\"amr\":2,\"amr\":3}",
+			"{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9,\"a\":10}",
+			"{\"sc\\u0070\":[],\"scp\":[\"admin\"]}", "{\"\":1,\"\":2}" })
+	void readObjectWhenDuplicateNamesThenRefused(String json) {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> StrictJsonReader.readObject(bytes, "payload"))
+			.withMessage("Malformed token: the payload has a duplicate member name");
+	}
+
+	@Test
+	void readObjectWhenDistinctNamesShareAFingerprintThenAccepted() {
+		assertThat(StrictJsonReader.fingerprint("cty")).isEqualTo(StrictJsonReader.fingerprint("crit"));
+		Map<String, Object> object = StrictJsonReader
+			.readObject("{\"cty\":1,\"crit\":[\"x\"]}".getBytes(StandardCharsets.UTF_8), "header");
+		assertThat(object).containsOnlyKeys("cty", "crit");
+	}
+
+	@Test
+	void readReaderWhenReusedThenEachDocumentReadAlone() {
+		StrictJsonReader reader = new StrictJsonReader();
+		byte[] first = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+		byte[] second = "{\"b\":2,\"c\":[3]} ".getBytes(StandardCharsets.UTF_8);
+		assertThat(reader.read(first, first.length, "payload")).containsOnlyKeys("a");
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> reader.read(first, 4, "payload"));
+		assertThat(reader.read(second, second.length, "payload")).containsOnlyKeys("b", "c");
 	}
 
 }
