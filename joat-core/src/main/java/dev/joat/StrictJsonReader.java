@@ -293,6 +293,11 @@ final class StrictJsonReader {
 		int i = start;
 		while (i < this.end) {
 			byte b = in[i];
+			// Most bytes are printable ASCII past the quote: one range test and one inequality.
+			if (b > '"' && b != '\\') {
+				i++;
+				continue;
+			}
 			if (b == '"') {
 				this.position = i + 1;
 				return name ? commonName(start, i - start) : new String(in, start, i - start, StandardCharsets.ISO_8859_1);
@@ -441,11 +446,14 @@ final class StrictJsonReader {
 			i++;
 		}
 		int digitsStart = i;
+		// The value is accumulated on the way; it is used only when it cannot have overflowed.
+		long integer = 0;
 		if (i < this.end && in[i] == '0') {
 			i++;
 		}
 		else {
 			while (i < this.end && in[i] >= '0' && in[i] <= '9') {
+				integer = integer * 10 + (in[i] - '0');
 				i++;
 			}
 		}
@@ -477,11 +485,7 @@ final class StrictJsonReader {
 			return Double.parseDouble(new String(in, start, i - start, StandardCharsets.ISO_8859_1));
 		}
 		if (integerDigits <= 18) {
-			long value = 0;
-			for (int d = digitsStart; d < i; d++) {
-				value = value * 10 + (in[d] - '0');
-			}
-			return negative ? -value : value;
+			return negative ? -integer : integer;
 		}
 		BigInteger value = new BigInteger(new String(in, start, i - start, StandardCharsets.ISO_8859_1));
 		return (value.bitLength() < 64) ? (Object) value.longValue() : value;
@@ -509,7 +513,12 @@ final class StrictJsonReader {
 	private void skipWhitespace() {
 		byte[] in = this.json;
 		int i = this.position;
-		while (i < this.end && (in[i] == ' ' || in[i] == '\n' || in[i] == '\r' || in[i] == '\t')) {
+		// Every whitespace byte is at most ' ': most calls see a byte above it and stop at once.
+		while (i < this.end) {
+			byte b = in[i];
+			if (b > ' ' || (b != ' ' && b != '\n' && b != '\r' && b != '\t')) {
+				break;
+			}
 			i++;
 		}
 		this.position = i;

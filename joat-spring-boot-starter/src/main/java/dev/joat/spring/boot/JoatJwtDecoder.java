@@ -1,9 +1,6 @@
 package dev.joat.spring.boot;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import dev.joat.Credentials;
@@ -90,22 +87,9 @@ public final class JoatJwtDecoder implements JwtDecoder {
 
 	static Jwt toJwt(String token, VerifiedToken verified) {
 		Credentials credentials = verified.credentials();
-		Map<String, Object> claims = new LinkedHashMap<>(credentials.claims());
-		claims.put("exp", credentials.expiresAt());
-		if (credentials.issuedAt() != null) {
-			claims.put("iat", credentials.issuedAt());
-		}
-		if (claims.get("nbf") instanceof Long nbf) {
-			claims.put("nbf", Instant.ofEpochSecond(nbf));
-		}
-		if (claims.get("aud") instanceof String aud) {
-			claims.put("aud", List.of(aud));
-		}
-		if (credentials.userId() == null) {
-			claims.put("sub", credentials.clientId());
-		}
-		// The constructor copies both maps once; the builder would copy them twice.
-		return new Jwt(token, credentials.issuedAt(), credentials.expiresAt(), verified.header(), claims);
+		// Jwt copies both maps into maps of its own: the claims are handed over as a view.
+		return new Jwt(token, credentials.issuedAt(), credentials.expiresAt(), verified.header(),
+				new JwtClaimsView(credentials));
 	}
 
 }

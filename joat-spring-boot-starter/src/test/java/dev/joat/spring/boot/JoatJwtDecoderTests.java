@@ -1,7 +1,12 @@
 package dev.joat.spring.boot;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import dev.joat.SecretResolver;
 import dev.joat.TokenParser;
@@ -13,6 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -41,11 +47,35 @@ class JoatJwtDecoderTests {
 	}
 
 	@Test
-	void decodeWhenNoSubThenSubIsTheClientId() throws Exception {
+	void decodeWhenNoSubThenSubIsTheClientIdAfterTheOtherClaims() throws Exception {
 		long now = Instant.now().getEpochSecond();
 		String token = ResourceServerFilterChainTests.sign("{\"alg\":\"HS256\"}",
 				"{\"client_id\":\"abcd\",\"aud\":\"https://api\",\"exp\":" + (now + 60) + "}");
-		assertThat(this.decoder.decode(token).getSubject()).isEqualTo("abcd");
+		Jwt jwt = this.decoder.decode(token);
+		assertThat(jwt.getSubject()).isEqualTo("abcd");
+		assertThat(List.copyOf(jwt.getClaims().keySet())).containsExactly("client_id", "aud", "exp", "sub");
+	}
+
+	@Test
+	void decodeWhenValidThenSameClaimsAndHeadersAsSpringsNimbusDecoder() throws Exception {
+		long now = Instant.now().getEpochSecond();
+		String token = ResourceServerFilterChainTests.sign("{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+				"{\"iss\":\"joat\",\"sub\":\"1234\",\"aud\":[\"a\",\"b\"],\"exp\":" + (now + 60) + ",\"nbf\":" + now
+						+ ",\"iat\":" + now + ",\"jti\":\"j\",\"client_id\":\"abcd\",\"scope\":\"read write\","
+						+ "\"n\":{\"x\":[1,true,null]}}");
+		Jwt spring = NimbusJwtDecoder
+			.withSecretKey(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+			.build()
+			.decode(token);
+		Jwt joat = this.decoder.decode(token);
+		assertThat(joat.getHeaders()).isEqualTo(spring.getHeaders());
+		assertThat(joat.getClaims()).containsOnlyKeys(spring.getClaims().keySet());
+		for (String name : List.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "client_id", "scope")) {
+			assertThat(joat.getClaims().get(name)).as(name).isEqualTo(spring.getClaims().get(name));
+		}
+		assertThat(joat.getClaims().get("n")).isEqualTo(Map.of("x", Arrays.asList(1L, true, null)));
+		assertThat(List.copyOf(joat.getClaims().keySet())).containsExactly("iss", "sub", "aud", "exp", "nbf", "iat",
+				"jti", "client_id", "scope", "n");
 	}
 
 	@Test
