@@ -1,5 +1,6 @@
 package dev.joat;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -41,6 +42,17 @@ final class Base64Url {
 
 	static byte[] encodeToBytes(byte[] bytes) {
 		return ENCODER.encode(bytes);
+	}
+
+	/** The encoding of {@code bytes[0, length)}. */
+	static byte[] encodeToBytes(byte[] bytes, int length) {
+		ByteBuffer encoded = ENCODER.encode(ByteBuffer.wrap(bytes, 0, length));
+		return encoded.array();
+	}
+
+	/** The number of characters that {@code length} bytes encode to, without padding. */
+	static int encodedLength(int length) {
+		return (length * 4 + 2) / 3;
 	}
 
 	/** The number of bytes that {@code length} base64url characters decode to (at most). */

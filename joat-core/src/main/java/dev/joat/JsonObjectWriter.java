@@ -4,28 +4,65 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Writes a header or claims map as compact UTF-8 JSON, for the generator. Values are those
- * {@link TokenRequest} admits: strings, numbers, booleans, {@code null}, lists and maps.
+ * Writes a header or claims map as compact UTF-8 JSON with Jackson's streaming generator, and
+ * encodes it as base64url, for the generator. Values are those {@link TokenRequest} admits:
+ * strings, numbers, booleans, {@code null}, lists and maps.
  */
 final class JsonObjectWriter {
 
 	private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
+	/** The names the generator writes in every token, encoded once. */
+	private static final Map<String, SerializableString> REGISTERED_NAMES = TokenRequest.REGISTERED_CLAIMS.stream()
+		.collect(Collectors.toUnmodifiableMap(Function.identity(), SerializedString::new));
+
+	/** Where each thread writes JSON before it is encoded: written, encoded, reset. */
+	private static final ThreadLocal<JsonBytes> PER_THREAD = ThreadLocal.withInitial(JsonBytes::new);
+
+	/** Buffers beyond this size are not kept between tokens. */
+	private static final int KEPT_CAPACITY = 16 * 1024;
+
 	private JsonObjectWriter() {
 	}
 
+	/** The JSON of {@code object}. */
 	static byte[] write(Map<String, Object> object) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+		writeTo(out, object);
+		return out.toByteArray();
+	}
+
+	/** The base64url encoding (unpadded) of the JSON of {@code object}. */
+	static byte[] writeBase64Url(Map<String, Object> object) {
+		// Nothing written can call back into the generator: TokenRequest copies every value
+		// into plain strings, numbers, booleans, lists and maps first.
+		JsonBytes json = PER_THREAD.get();
+		try {
+			writeTo(json, object);
+			return json.encode();
+		}
+		finally {
+			json.reset();
+			if (json.capacity() > KEPT_CAPACITY) {
+				PER_THREAD.remove();
+			}
+		}
+	}
+
+	private static void writeTo(ByteArrayOutputStream out, Map<String, Object> object) {
 		try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
 			writeValue(generator, object);
 		}
-		return out.toByteArray();
 	}
 
 	private static void writeValue(JsonGenerator generator, Object value) {
@@ -54,6 +91,22 @@ final class JsonObjectWriter {
 			}
 			generator.writeEndArray();
 		}
+		else if (value instanceof ReadOnlyJsonObject) {
+			ReadOnlyJsonObject object = (ReadOnlyJsonObject) value;
+			generator.writeStartObject();
+			for (int i = 0; i < object.size(); i++) {
+				String name = object.nameAt(i);
+				SerializableString registered = REGISTERED_NAMES.get(name);
+				if (registered != null) {
+					generator.writeName(registered);
+				}
+				else {
+					generator.writeName(name);
+				}
+				writeValue(generator, object.valueAt(i));
+			}
+			generator.writeEndObject();
+		}
 		else if (value instanceof Map) {
 			generator.writeStartObject();
 			for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
@@ -65,6 +118,23 @@ final class JsonObjectWriter {
 		else {
 			throw new IllegalArgumentException("Cannot write a " + value.getClass().getName() + " as JSON");
 		}
+	}
+
+	/** A reusable output stream whose bytes are encoded without a copy. */
+	private static final class JsonBytes extends ByteArrayOutputStream {
+
+		JsonBytes() {
+			super(512);
+		}
+
+		byte[] encode() {
+			return Base64Url.encodeToBytes(this.buf, this.count);
+		}
+
+		int capacity() {
+			return this.buf.length;
+		}
+
 	}
 
 }

@@ -53,6 +53,9 @@ public final class TokenGenerator {
 
 	private final byte[] encodedHeader;
 
+	/** The length of a base64url signature of {@link #algorithm}. */
+	private final int encodedSignatureLength;
+
 	private TokenGenerator(Builder builder) {
 		this.provider = builder.provider;
 		this.secretResolver = builder.secretResolver;
@@ -78,7 +81,9 @@ public final class TokenGenerator {
 			header.put("kid", builder.keyId);
 		}
 		this.header = Collections.unmodifiableMap(header);
-		this.encodedHeader = Base64Url.encodeToBytes(JsonObjectWriter.write(this.header));
+		this.encodedHeader = JsonObjectWriter.writeBase64Url(this.header);
+		// An HMAC is as long as its hash, which RFC 7518 §3.2 also makes the minimum secret length.
+		this.encodedSignatureLength = Base64Url.encodedLength(this.algorithm.minimumSecretLength());
 	}
 
 	/**
@@ -142,41 +147,72 @@ public final class TokenGenerator {
 		Duration lifetime = (request.lifetime() != null) ? request.lifetime() : this.lifetime;
 		long expiresAt = Math.addExact(issuedAt, lifetime.getSeconds());
 		String subject = (request.userId() != null) ? request.userId() : request.clientId();
-		Map<String, Object> claims = new LinkedHashMap<>();
+		Map<String, Object> extraClaims = request.extraClaims();
+		// At most ten registered claims; TokenRequest keeps the extra ones from repeating them.
+		String[] names = new String[10 + extraClaims.size()];
+		Object[] values = new Object[names.length];
+		int size = 0;
 		if (this.profile == TokenProfile.RFC_9068) {
-			claims.put("iss", this.provider);
-			claims.put("sub", subject);
-			claims.put("aud", (this.audiences.size() == 1) ? this.audiences.get(0) : this.audiences);
-			claims.put("exp", expiresAt);
-			claims.put("iat", issuedAt);
-			claims.put("jti", (request.tokenId() != null) ? request.tokenId() : randomTokenId());
-			claims.put("client_id", request.clientId());
+			names[size] = "iss";
+			values[size++] = this.provider;
+			names[size] = "sub";
+			values[size++] = subject;
+			names[size] = "aud";
+			values[size++] = (this.audiences.size() == 1) ? this.audiences.get(0) : this.audiences;
+			names[size] = "exp";
+			values[size++] = expiresAt;
+			names[size] = "iat";
+			values[size++] = issuedAt;
+			names[size] = "jti";
+			values[size++] = (request.tokenId() != null) ? request.tokenId() : randomTokenId();
+			names[size] = "client_id";
+			values[size++] = request.clientId();
 			if (!request.scope().isEmpty()) {
-				claims.put("scope", String.join(" ", request.scope()));
+				names[size] = "scope";
+				values[size++] = String.join(" ", request.scope());
 			}
 		}
 		else {
-			claims.put("aud", request.clientId());
-			claims.put("iss", this.provider);
-			claims.put("exp", expiresAt);
-			claims.put("iat", issuedAt);
-			claims.put("scp", request.scope());
-			claims.put("sub", subject);
+			names[size] = "aud";
+			values[size++] = request.clientId();
+			names[size] = "iss";
+			values[size++] = this.provider;
+			names[size] = "exp";
+			values[size++] = expiresAt;
+			names[size] = "iat";
+			values[size++] = issuedAt;
+			names[size] = "scp";
+			values[size++] = request.scope();
+			names[size] = "sub";
+			values[size++] = subject;
 			if (request.tokenId() != null) {
-				claims.put("jti", request.tokenId());
+				names[size] = "jti";
+				values[size++] = request.tokenId();
 			}
 		}
-		claims.putAll(request.extraClaims());
-		claims = Collections.unmodifiableMap(claims);
+		for (Map.Entry<String, Object> extra : extraClaims.entrySet()) {
+			names[size] = extra.getKey();
+			values[size++] = extra.getValue();
+		}
+		ReadOnlyJsonObject claims = new ReadOnlyJsonObject(names, values, size);
 		byte[] secret = resolveSecret(claims);
-		byte[] payload = Base64Url.encodeToBytes(JsonObjectWriter.write(claims));
-		int signingInputLength = this.encodedHeader.length + 1 + payload.length;
-		byte[] signingInput = new byte[signingInputLength];
-		System.arraycopy(this.encodedHeader, 0, signingInput, 0, this.encodedHeader.length);
-		signingInput[this.encodedHeader.length] = '.';
-		System.arraycopy(payload, 0, signingInput, this.encodedHeader.length + 1, payload.length);
-		byte[] signature = Hmac.sign(this.algorithm, secret, signingInput, signingInputLength);
-		return new String(signingInput, StandardCharsets.ISO_8859_1) + '.' + Base64Url.encode(signature);
+		return sign(secret, JsonObjectWriter.writeBase64Url(claims));
+	}
+
+	/** {@code header.payload.signature}, one array copied once into the string. */
+	private String sign(byte[] secret, byte[] encodedPayload) {
+		int signingInputLength = this.encodedHeader.length + 1 + encodedPayload.length;
+		byte[] token = new byte[signingInputLength + 1 + this.encodedSignatureLength];
+		System.arraycopy(this.encodedHeader, 0, token, 0, this.encodedHeader.length);
+		token[this.encodedHeader.length] = '.';
+		System.arraycopy(encodedPayload, 0, token, this.encodedHeader.length + 1, encodedPayload.length);
+		byte[] signature = Base64Url.encodeToBytes(Hmac.sign(this.algorithm, secret, token, signingInputLength));
+		if (signature.length != this.encodedSignatureLength) {
+			throw new IllegalStateException("A " + this.algorithm.jcaName() + " signature of unexpected length");
+		}
+		token[signingInputLength] = '.';
+		System.arraycopy(signature, 0, token, signingInputLength + 1, signature.length);
+		return new String(token, StandardCharsets.ISO_8859_1);
 	}
 
 	/** 128 random bits, base64url: unguessable and, in practice, unique (RFC 9068 §2.2, RFC 7519 §4.1.7). */
