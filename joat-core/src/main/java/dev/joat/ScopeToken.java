@@ -15,6 +15,10 @@ final class ScopeToken {
 		}
 		for (int i = 0; i < token.length(); i++) {
 			char c = token.charAt(i);
+			if (c > ' ' && c < 0x7F) {
+				// Printable ASCII other than the space: the usual case, and always valid.
+				continue;
+			}
 			if (c <= ' ' || c == 0x7F || Character.isISOControl(c) || Character.isWhitespace(c)) {
 				return false;
 			}
