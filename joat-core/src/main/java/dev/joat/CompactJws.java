@@ -60,6 +60,10 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 		// become '?' and those beyond ASCII are negative bytes: both outside the base64url
 		// alphabet, so decoding refuses them.
 		byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+		if (ascii.length != length) {
+			// A surrogate pair became one '?': the indices of the string no longer fit the bytes.
+			throw notBase64Url(segmentOf(token, firstSurrogate(token), firstDot, secondDot));
+		}
 		int payloadSegmentLength = secondDot - firstDot - 1;
 		int payloadCapacity = Base64Url.decodedLength(payloadSegmentLength);
 		byte[] payload = (buffers != null) ? buffers.payload(payloadCapacity) : new byte[payloadCapacity];
@@ -90,6 +94,19 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 			throw notBase64Url("header");
 		}
 		return header;
+	}
+
+	private static int firstSurrogate(String token) {
+		for (int i = 0; i < token.length(); i++) {
+			if (Character.isSurrogate(token.charAt(i))) {
+				return i;
+			}
+		}
+		throw new IllegalStateException("A string whose Latin-1 bytes are fewer than its characters has a surrogate");
+	}
+
+	private static String segmentOf(String token, int index, int firstDot, int secondDot) {
+		return (index < firstDot) ? "header" : (index < secondDot) ? "payload" : "signature";
 	}
 
 	private static InvalidTokenException notBase64Url(String part) {

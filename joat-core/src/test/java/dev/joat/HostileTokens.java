@@ -147,6 +147,13 @@ public final class HostileTokens {
 				claims("").getBytes(StandardCharsets.UTF_8)), Reason.MALFORMED));
 		attacks.add(attack("payload not UTF-8 (Latin-1)", signRaw(HEADER.getBytes(StandardCharsets.UTF_8),
 				claims("\"n\":\"caf\u00e9\"").getBytes(StandardCharsets.ISO_8859_1)), Reason.MALFORMED));
+		// Beyond Latin-1: a surrogate pair is two chars but one code point, so it must not shift
+		// the segments; a char whose low byte is 'e' must not pass for an 'e'.
+		attacks.add(attack("surrogate pair after the signature", sign(HEADER, claims("")) + "\ud83d\ude00",
+				Reason.MALFORMED));
+		attacks.add(attack("surrogate pair in the header", "\ud83d\ude00" + sign(HEADER, claims("")), Reason.MALFORMED));
+		attacks.add(attack("U+0165 standing for the header's first e", "\u0165" + sign(HEADER, claims("")).substring(1),
+				Reason.MALFORMED));
 		attacks.add(attack("duplicate alg in header", sign("{\"alg\":\"none\",\"alg\":\"HS256\"}", claims("")), Reason.MALFORMED));
 		attacks.add(attack("duplicate scp in payload", sign(HEADER, claims("\"scp\":[\"admin\"]")), Reason.MALFORMED));
 		attacks.add(attack("duplicate exp in payload", sign(HEADER, claims("\"exp\":" + (this.now + 999999))), Reason.MALFORMED));

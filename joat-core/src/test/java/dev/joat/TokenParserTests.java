@@ -6,6 +6,7 @@ import java.util.List;
 import dev.joat.InvalidTokenException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static dev.joat.TestTokens.HS256_HEADER;
@@ -93,6 +94,27 @@ class TokenParserTests {
 		String header = parts[0].substring(0, 4) + bad + parts[0].substring(5);
 		assertRefused(header + "." + parts[1] + "." + parts[2], Reason.MALFORMED,
 				"Malformed token: the header segment is not canonical unpadded base64url");
+	}
+
+	/**
+	 * Characters beyond Latin-1, including ones whose low byte is a base64url character or a dot
+	 * and surrogate pairs (two chars, one code point), in each segment and after the signature.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "0, header", "1, payload", "2, signature", "3, signature" })
+	void parseTokenWhenCharactersBeyondLatin1ThenMalformedNamingTheSegment(int where, String segment) {
+		String[] parts = sign(HS256_HEADER, claims()).split("\\.");
+		for (String bad : List.of("\u0141", "\u012e", "\ud83d\ude00", "\ud83d", "\ude00\ud83d\ude00")) {
+			String[] changed = parts.clone();
+			if (where < 3) {
+				changed[where] = changed[where].substring(0, 4) + bad + changed[where].substring(5);
+			}
+			else {
+				changed[2] = changed[2] + bad;
+			}
+			assertRefused(String.join(".", changed), Reason.MALFORMED,
+					"Malformed token: the " + segment + " segment is not canonical unpadded base64url");
+		}
 	}
 
 	@Test
