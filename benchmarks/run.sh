@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds joat-benchmarks and runs the JMH suite, then prints the results as Markdown tables.
 #
-#   benchmarks/run.sh                   # the whole suite, about 10 minutes on 2 cores
+#   benchmarks/run.sh                   # the whole suite, about 13 minutes on 2 cores
 #   benchmarks/run.sh 'Verify'          # only the benchmarks matching a JMH regex
 #   JMH_OPTS='-f 1 -wi 5 -i 10' benchmarks/run.sh   # other iteration settings
 #

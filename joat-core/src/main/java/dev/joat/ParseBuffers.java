@@ -72,26 +72,25 @@ final class ParseBuffers {
 
 	/** An array of exactly {@code length} bytes for the payload segment. */
 	byte[] payloadSegment(int length) {
-		if (this.payloadSegment.length != length) {
-			this.payloadSegment = new byte[length];
-		}
+		this.payloadSegment = exactly(this.payloadSegment, length);
 		return this.payloadSegment;
 	}
 
 	/** An array of exactly {@code length} bytes for the signature segment. */
 	byte[] signatureSegment(int length) {
-		if (this.signatureSegment.length != length) {
-			this.signatureSegment = new byte[length];
-		}
+		this.signatureSegment = exactly(this.signatureSegment, length);
 		return this.signatureSegment;
 	}
 
 	/** An array of exactly {@code length} bytes for the decoded signature. */
 	byte[] signature(int length) {
-		if (this.signature.length != length) {
-			this.signature = new byte[length];
-		}
+		this.signature = exactly(this.signature, length);
 		return this.signature;
+	}
+
+	/** {@code array} when it has {@code length} bytes, else a new array that has. */
+	private static byte[] exactly(byte[] array, int length) {
+		return (array.length == length) ? array : new byte[length];
 	}
 
 }
