@@ -62,7 +62,7 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 		byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
 		if (ascii.length != length) {
 			// A surrogate pair became one '?': the indices of the string no longer fit the bytes.
-			throw notBase64Url(segmentOf(token, firstSurrogate(token), firstDot, secondDot));
+			throw notBase64Url(segmentOf(firstSurrogate(token), firstDot, secondDot));
 		}
 		int payloadSegmentLength = secondDot - firstDot - 1;
 		int payloadCapacity = Base64Url.decodedLength(payloadSegmentLength);
@@ -105,7 +105,7 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 		throw new IllegalStateException("A string whose Latin-1 bytes are fewer than its characters has a surrogate");
 	}
 
-	private static String segmentOf(String token, int index, int firstDot, int secondDot) {
+	private static String segmentOf(int index, int firstDot, int secondDot) {
 		return (index < firstDot) ? "header" : (index < secondDot) ? "payload" : "signature";
 	}
 

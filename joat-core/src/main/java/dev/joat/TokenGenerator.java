@@ -149,54 +149,36 @@ public final class TokenGenerator {
 		String subject = (request.userId() != null) ? request.userId() : request.clientId();
 		Map<String, Object> extraClaims = request.extraClaims();
 		// At most ten registered claims; TokenRequest keeps the extra ones from repeating them.
-		String[] names = new String[10 + extraClaims.size()];
-		Object[] values = new Object[names.length];
-		int size = 0;
+		ClaimsInOrder claims = new ClaimsInOrder(10 + extraClaims.size());
 		if (this.profile == TokenProfile.RFC_9068) {
-			names[size] = "iss";
-			values[size++] = this.provider;
-			names[size] = "sub";
-			values[size++] = subject;
-			names[size] = "aud";
-			values[size++] = (this.audiences.size() == 1) ? this.audiences.get(0) : this.audiences;
-			names[size] = "exp";
-			values[size++] = expiresAt;
-			names[size] = "iat";
-			values[size++] = issuedAt;
-			names[size] = "jti";
-			values[size++] = (request.tokenId() != null) ? request.tokenId() : randomTokenId();
-			names[size] = "client_id";
-			values[size++] = request.clientId();
+			claims.add("iss", this.provider);
+			claims.add("sub", subject);
+			claims.add("aud", (this.audiences.size() == 1) ? this.audiences.get(0) : this.audiences);
+			claims.add("exp", expiresAt);
+			claims.add("iat", issuedAt);
+			claims.add("jti", (request.tokenId() != null) ? request.tokenId() : randomTokenId());
+			claims.add("client_id", request.clientId());
 			if (!request.scope().isEmpty()) {
-				names[size] = "scope";
-				values[size++] = String.join(" ", request.scope());
+				claims.add("scope", String.join(" ", request.scope()));
 			}
 		}
 		else {
-			names[size] = "aud";
-			values[size++] = request.clientId();
-			names[size] = "iss";
-			values[size++] = this.provider;
-			names[size] = "exp";
-			values[size++] = expiresAt;
-			names[size] = "iat";
-			values[size++] = issuedAt;
-			names[size] = "scp";
-			values[size++] = request.scope();
-			names[size] = "sub";
-			values[size++] = subject;
+			claims.add("aud", request.clientId());
+			claims.add("iss", this.provider);
+			claims.add("exp", expiresAt);
+			claims.add("iat", issuedAt);
+			claims.add("scp", request.scope());
+			claims.add("sub", subject);
 			if (request.tokenId() != null) {
-				names[size] = "jti";
-				values[size++] = request.tokenId();
+				claims.add("jti", request.tokenId());
 			}
 		}
 		for (Map.Entry<String, Object> extra : extraClaims.entrySet()) {
-			names[size] = extra.getKey();
-			values[size++] = extra.getValue();
+			claims.add(extra.getKey(), extra.getValue());
 		}
-		ReadOnlyJsonObject claims = new ReadOnlyJsonObject(names, values, size);
-		byte[] secret = resolveSecret(claims);
-		return sign(secret, JsonObjectWriter.writeBase64Url(claims));
+		ReadOnlyJsonObject claimsSet = claims.build();
+		byte[] secret = resolveSecret(claimsSet);
+		return sign(secret, JsonObjectWriter.writeBase64Url(claimsSet));
 	}
 
 	/** {@code header.payload.signature}, one array copied once into the string. */
@@ -233,6 +215,32 @@ public final class TokenGenerator {
 					+ " deployment, opt in with allowShortSecrets()");
 		}
 		return secret;
+	}
+
+	/** A token's claims as they are added, in that order, for a {@link ReadOnlyJsonObject}. */
+	private static final class ClaimsInOrder {
+
+		private final String[] names;
+
+		private final Object[] values;
+
+		private int size;
+
+		ClaimsInOrder(int capacity) {
+			this.names = new String[capacity];
+			this.values = new Object[capacity];
+		}
+
+		void add(String name, Object value) {
+			this.names[this.size] = name;
+			this.values[this.size] = value;
+			this.size++;
+		}
+
+		ReadOnlyJsonObject build() {
+			return new ReadOnlyJsonObject(this.names, this.values, this.size);
+		}
+
 	}
 
 	/** Configures a {@link TokenGenerator}. Not thread-safe; the generator it builds is. */
