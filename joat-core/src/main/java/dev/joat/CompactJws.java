@@ -22,16 +22,16 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 		byte[] signature) {
 
 	/**
-	 * Splits and decodes {@code token} into fresh arrays.
+	 * Splits and decodes {@code token} into buffers of its own.
 	 * @throws InvalidTokenException {@code TOO_LARGE} beyond {@code maxLength} characters,
 	 * {@code MALFORMED} unless it is three canonical base64url segments
 	 */
 	static CompactJws split(String token, int maxLength) {
-		return split(token, maxLength, null);
+		return split(token, maxLength, ParseBuffers.unshared());
 	}
 
 	/**
-	 * Splits and decodes {@code token}, into {@code buffers} when given.
+	 * Splits and decodes {@code token} into {@code buffers}.
 	 * @see #split(String, int)
 	 */
 	static CompactJws split(String token, int maxLength, ParseBuffers buffers) {
@@ -65,20 +65,18 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 			throw notBase64Url(segmentOf(firstSurrogate(token), firstDot, secondDot));
 		}
 		int payloadSegmentLength = secondDot - firstDot - 1;
-		int payloadCapacity = Base64Url.decodedLength(payloadSegmentLength);
-		byte[] payload = (buffers != null) ? buffers.payload(payloadCapacity) : new byte[payloadCapacity];
+		byte[] payload = buffers.payload(Base64Url.decodedLength(payloadSegmentLength));
 		int payloadLength = Base64Url.decodeInto(ascii, firstDot + 1, secondDot,
-				(buffers != null) ? buffers.payloadSegment(payloadSegmentLength) : null, payload);
+				buffers.payloadSegment(payloadSegmentLength), payload);
 		if (payloadLength < 0) {
 			throw notBase64Url("payload");
 		}
 		// An empty signature is well-formed JWS (an unsecured one, RFC 7515 §A.5): it is refused
 		// later, by the algorithm allow-list or as a bad signature, which says more.
 		int signatureSegmentLength = length - secondDot - 1;
-		int signatureLength = Base64Url.decodedLength(signatureSegmentLength);
-		byte[] signature = (buffers != null) ? buffers.signature(signatureLength) : new byte[signatureLength];
-		if (Base64Url.decodeInto(ascii, secondDot + 1, length,
-				(buffers != null) ? buffers.signatureSegment(signatureSegmentLength) : null, signature) < 0) {
+		byte[] signature = buffers.signature(Base64Url.decodedLength(signatureSegmentLength));
+		if (Base64Url.decodeInto(ascii, secondDot + 1, length, buffers.signatureSegment(signatureSegmentLength),
+				signature) < 0) {
 			throw notBase64Url("signature");
 		}
 		return new CompactJws(ascii, firstDot, secondDot, payload, payloadLength, signature);

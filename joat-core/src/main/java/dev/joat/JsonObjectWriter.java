@@ -35,20 +35,15 @@ final class JsonObjectWriter {
 	private JsonObjectWriter() {
 	}
 
-	/** The JSON of {@code object}. */
-	static byte[] write(Map<String, Object> object) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-		writeTo(out, object);
-		return out.toByteArray();
-	}
-
 	/** The base64url encoding (unpadded) of the JSON of {@code object}. */
 	static byte[] writeBase64Url(Map<String, Object> object) {
 		// Nothing written can call back into the generator: TokenRequest copies every value
 		// into plain strings, numbers, booleans, lists and maps first.
 		JsonBytes json = PER_THREAD.get();
 		try {
-			writeTo(json, object);
+			try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), json)) {
+				writeValue(generator, object);
+			}
 			return json.encode();
 		}
 		finally {
@@ -56,12 +51,6 @@ final class JsonObjectWriter {
 			if (json.capacity() > KEPT_CAPACITY) {
 				PER_THREAD.remove();
 			}
-		}
-	}
-
-	private static void writeTo(ByteArrayOutputStream out, Map<String, Object> object) {
-		try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-			writeValue(generator, object);
 		}
 	}
 
@@ -94,15 +83,9 @@ final class JsonObjectWriter {
 		else if (value instanceof ReadOnlyJsonObject) {
 			ReadOnlyJsonObject object = (ReadOnlyJsonObject) value;
 			generator.writeStartObject();
+			// By index: the claims of every token, written without an entry object per claim.
 			for (int i = 0; i < object.size(); i++) {
-				String name = object.nameAt(i);
-				SerializableString registered = REGISTERED_NAMES.get(name);
-				if (registered != null) {
-					generator.writeName(registered);
-				}
-				else {
-					generator.writeName(name);
-				}
+				writeName(generator, object.nameAt(i));
 				writeValue(generator, object.valueAt(i));
 			}
 			generator.writeEndObject();
@@ -110,13 +93,24 @@ final class JsonObjectWriter {
 		else if (value instanceof Map) {
 			generator.writeStartObject();
 			for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-				generator.writeName((String) entry.getKey());
+				writeName(generator, (String) entry.getKey());
 				writeValue(generator, entry.getValue());
 			}
 			generator.writeEndObject();
 		}
 		else {
 			throw new IllegalArgumentException("Cannot write a " + value.getClass().getName() + " as JSON");
+		}
+	}
+
+	/** Writes {@code name}, pre-encoded when it is a registered claim's. */
+	private static void writeName(JsonGenerator generator, String name) {
+		SerializableString registered = REGISTERED_NAMES.get(name);
+		if (registered != null) {
+			generator.writeName(registered);
+		}
+		else {
+			generator.writeName(name);
 		}
 	}
 

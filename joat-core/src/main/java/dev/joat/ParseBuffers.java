@@ -41,6 +41,11 @@ final class ParseBuffers {
 		return buffers;
 	}
 
+	/** Buffers of its own for a caller outside {@link #acquire()}'s reuse, such as a test. */
+	static ParseBuffers unshared() {
+		return new ParseBuffers();
+	}
+
 	void release() {
 		if (this.payload.length > KEPT_CAPACITY) {
 			this.payload = new byte[768];

@@ -72,10 +72,12 @@ class Base64UrlTests {
 	@Test
 	void decodeIntoWhenGivenASegmentArrayThenDecodesARangeThroughIt() {
 		byte[] text = "xx.QUJD.yy".getBytes(StandardCharsets.ISO_8859_1);
+		byte[] segment = new byte[4];
 		byte[] out = new byte[8];
-		int length = Base64Url.decodeInto(text, 3, 7, new byte[4], out);
+		int length = Base64Url.decodeInto(text, 3, 7, segment, out);
 		assertThat(length).isEqualTo(3);
 		assertThat(new String(out, 0, length, StandardCharsets.US_ASCII)).isEqualTo("ABC");
+		assertThat(new String(segment, StandardCharsets.US_ASCII)).isEqualTo("QUJD");
 	}
 
 	private static void assertDecodesAsDefined(String text) {

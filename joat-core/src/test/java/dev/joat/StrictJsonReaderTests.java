@@ -171,13 +171,16 @@ class StrictJsonReaderTests {
 	}
 
 	@Test
-	void readReaderWhenReusedThenEachDocumentReadAlone() {
+	void readWhenReaderReusedAfterARefusalThenEachDocumentReadAlone() {
 		StrictJsonReader reader = new StrictJsonReader();
 		byte[] first = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
 		byte[] second = "{\"b\":2,\"c\":[3]} ".getBytes(StandardCharsets.UTF_8);
-		assertThat(reader.read(first, first.length, "payload")).containsOnlyKeys("a");
-		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> reader.read(first, 4, "payload"));
-		assertThat(reader.read(second, second.length, "payload")).containsOnlyKeys("b", "c");
+		assertThat(reader.read(first, first.length, "payload")).isEqualTo(Map.of("a", 1L));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> reader.read(first, 4, "header"))
+			.withMessage("Malformed token: the header is not valid JSON");
+		assertThat(reader.read(second, second.length, "payload")).isEqualTo(Map.of("b", 2L, "c", List.of(3L)));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> reader.read(second, 3, "payload"))
+			.withMessage("Malformed token: the payload is not valid JSON");
 	}
 
 }
