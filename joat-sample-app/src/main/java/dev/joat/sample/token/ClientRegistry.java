@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.joat.ScopeToken;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +30,7 @@ class ClientRegistry {
 				throw new IllegalStateException("Each joat.sample.clients entry needs an id and an encoded secret");
 			}
 			for (String scope : client.getScopes()) {
-				if (scope.isEmpty() || scope.chars().anyMatch((c) -> c <= ' ' || c == 0x7F)) {
+				if (!ScopeToken.isValid(scope)) {
 					throw new IllegalStateException("Client " + client.getId() + " has an invalid scope value");
 				}
 			}

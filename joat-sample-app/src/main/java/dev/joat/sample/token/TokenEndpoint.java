@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.joat.ScopeToken;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -111,7 +112,7 @@ class TokenEndpoint {
 		}
 		Set<String> scope = new LinkedHashSet<>();
 		for (String value : requested.split(" ", -1)) {
-			if (value.isEmpty() || value.chars().anyMatch((c) -> c < 0x21 || c == 0x7F)) {
+			if (!ScopeToken.isValid(value)) {
 				throw TokenRequestException.invalidScope("The scope must be scope values separated by single spaces");
 			}
 			scope.add(value);
