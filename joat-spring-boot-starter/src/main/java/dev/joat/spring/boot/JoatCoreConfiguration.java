@@ -49,11 +49,19 @@ class JoatCoreConfiguration {
 			parser.allowShortSecrets();
 		}
 		try {
-			parser.clockSkew(properties.getClockSkew()).maxTokenLength(properties.getMaxTokenLength());
+			parser.clockSkew(properties.getClockSkew());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new JoatConfigurationException("joat.clock-skew", ex.getMessage(),
-					"Set joat.clock-skew between 0 and 1d and joat.max-token-length to a positive number.");
+					"Set joat.clock-skew between 0 and 1d.");
+		}
+		try {
+			parser.maxTokenLength(properties.getMaxTokenLength());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new JoatConfigurationException("joat.max-token-length",
+					"joat.max-token-length must be positive; it is " + properties.getMaxTokenLength(),
+					"Set joat.max-token-length to a positive number of characters, e.g. 8192.");
 		}
 		return parser.clock(clock.getIfUnique(Clock::systemUTC)).build();
 	}
