@@ -18,6 +18,9 @@ public class JoatProperties {
 	/** The provider (issuer): written as "iss" when issuing, required of every token when parsing. */
 	private String issuer;
 
+	/** Whether tokens of any issuer are accepted: "iss" is then not checked, and joat.issuer must not be set. */
+	private boolean acceptAnyIssuer;
+
 	/** The HMAC secret as UTF-8 text; at least 32 bytes for HS256 (48 for HS384, 64 for HS512). */
 	private String secret;
 
@@ -76,6 +79,14 @@ public class JoatProperties {
 
 	public void setIssuer(String issuer) {
 		this.issuer = issuer;
+	}
+
+	public boolean isAcceptAnyIssuer() {
+		return this.acceptAnyIssuer;
+	}
+
+	public void setAcceptAnyIssuer(boolean acceptAnyIssuer) {
+		this.acceptAnyIssuer = acceptAnyIssuer;
 	}
 
 	public String getSecret() {
