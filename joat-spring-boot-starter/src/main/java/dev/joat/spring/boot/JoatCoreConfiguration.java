@@ -66,14 +66,28 @@ class JoatCoreConfiguration {
 		if (properties.isAllowShortSecrets()) {
 			parser.allowShortSecrets();
 		}
+		if (properties.getClockSkew() == null) {
+			throw clockSkewOutOfRange();
+		}
 		try {
-			parser.clockSkew(properties.getClockSkew()).maxTokenLength(properties.getMaxTokenLength());
+			parser.clockSkew(properties.getClockSkew());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new JoatConfigurationException("joat.clock-skew", ex.getMessage(),
-					"Set joat.clock-skew between 0 and 1d and joat.max-token-length to a positive number.");
+			throw clockSkewOutOfRange();
+		}
+		try {
+			parser.maxTokenLength(properties.getMaxTokenLength());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new JoatConfigurationException("joat.max-token-length", "joat.max-token-length must be positive",
+					"Set joat.max-token-length to the longest token accepted, in characters; 8192 is the default.");
 		}
 		return parser.clock(clock.getIfUnique(Clock::systemUTC)).build();
+	}
+
+	private static JoatConfigurationException clockSkewOutOfRange() {
+		return new JoatConfigurationException("joat.clock-skew", "joat.clock-skew must be between 0s and 1d",
+				"Set joat.clock-skew to a duration between 0s and 1d; 60s is the default.");
 	}
 
 	@Bean
