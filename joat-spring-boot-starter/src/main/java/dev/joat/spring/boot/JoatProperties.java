@@ -10,7 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Configuration of joat's token parser, generator and resource-server integration
  * ({@code joat.*}). A secret comes from exactly one of {@code joat.secret},
  * {@code joat.secret-base64} or {@code joat.secrets}, unless the application defines its own
- * {@code SecretResolver} bean. Secrets are never logged.
+ * {@code SecretResolver} bean; {@code joat.issuer} is required unless
+ * {@code joat.accept-any-issuer=true}. Spring Boot's
+ * {@code spring.security.oauth2.resourceserver.jwt.*} properties apply too, as the README
+ * describes. Everything is checked once, at startup; secrets are never
+ * logged. A mutable binding target, not thread-safe; read it only while the context starts.
  */
 @ConfigurationProperties("joat")
 public class JoatProperties {

@@ -69,6 +69,12 @@ record ResourceServerSettings(List<MacAlgorithm> algorithms, List<String> audien
 				properties.getAuthorityPrefix());
 		String principalClaim = either(binder, "principal-claim-name", "joat.principal-claim",
 				properties.getPrincipalClaim());
+		if (principalClaim == null || principalClaim.isBlank()) {
+			String property = binder.bind(BOOT_PREFIX + "principal-claim-name", String.class).isBound()
+					? BOOT_PREFIX + "principal-claim-name" : "joat.principal-claim";
+			throw new JoatConfigurationException(property, property + " is blank",
+					"Set it to the claim that names the principal, or remove it to use \"sub\".");
+		}
 		String claimName = binder.bind(BOOT_PREFIX + "authorities-claim-name", String.class).orElse(null);
 		if (claimName != null && claimName.isBlank()) {
 			throw new JoatConfigurationException(BOOT_PREFIX + "authorities-claim-name",

@@ -117,6 +117,20 @@ class BootResourceServerPropertiesTests {
 	}
 
 	@Test
+	void principalClaimWhenBlankInBootOrJoatThenFailsNamingIt() {
+		this.runner.withPropertyValues(JWT + "principal-claim-name= ").run((context) -> {
+			JoatConfigurationException ex = SecretConfigurationTests.failure(context);
+			assertThat(ex.getProperty()).isEqualTo(JWT + "principal-claim-name");
+			assertThat(ex.getMessage()).isEqualTo(JWT + "principal-claim-name is blank");
+		});
+		this.runner.withPropertyValues("joat.principal-claim=").run((context) -> {
+			JoatConfigurationException ex = SecretConfigurationTests.failure(context);
+			assertThat(ex.getProperty()).isEqualTo("joat.principal-claim");
+			assertThat(ex.getMessage()).isEqualTo("joat.principal-claim is blank");
+		});
+	}
+
+	@Test
 	void audiencesWhenSetInBootThenRequiredOfTokens() {
 		this.runner.withPropertyValues(JWT + "audiences=https://api.example,https://other.example").run((context) -> {
 			JwtDecoder decoder = context.getBean(JwtDecoder.class);
