@@ -88,6 +88,11 @@ final class ClaimsValidator {
 					+ Instant.ofEpochSecond(iat) + "; current time " + Instant.ofEpochSecond(now) + ", allowed clock skew "
 					+ this.clockSkewSeconds + "s");
 		}
+		if (iat != null && exp <= iat) {
+			// A token that expires when or before it is issued was never valid; Spring's Jwt (and
+			// RFC 6749 §5.1's expires_in) cannot represent it either.
+			throw invalid("\"exp\" must be after \"iat\"");
+		}
 		String issuer = string(issValue, "iss");
 		if (!this.issuers.isEmpty()) {
 			if (issuer == null) {

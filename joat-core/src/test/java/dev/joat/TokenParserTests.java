@@ -365,6 +365,16 @@ class TokenParserTests {
 	}
 
 	@Test
+	void parseTokenWhenExpNotAfterIatThenInvalidClaim() {
+		String expAtIat = "{\"aud\":\"abcd\",\"iat\":" + (NOW + 30) + ",\"exp\":" + (NOW + 30) + "}";
+		assertRefused(sign(HS256_HEADER, expAtIat), Reason.INVALID_CLAIM, "Invalid claim: \"exp\" must be after \"iat\"");
+		String expBeforeIat = "{\"aud\":\"abcd\",\"iat\":" + (NOW + 30) + ",\"exp\":" + (NOW + 10) + "}";
+		assertRefused(sign(HS256_HEADER, expBeforeIat), Reason.INVALID_CLAIM, "Invalid claim: \"exp\" must be after \"iat\"");
+		String oneSecondLater = "{\"aud\":\"abcd\",\"iat\":" + (NOW + 30) + ",\"exp\":" + (NOW + 31) + "}";
+		assertThat(this.parser.parseToken(sign(HS256_HEADER, oneSecondLater)).clientId()).isEqualTo("abcd");
+	}
+
+	@Test
 	void parseTokenWhenIssuerConfiguredAndOtherIssuerThenWrongIssuer() {
 		TokenParser withIssuer = TestTokens.parser().issuer("Another Provider").build();
 		assertThatExceptionOfType(InvalidTokenException.class)

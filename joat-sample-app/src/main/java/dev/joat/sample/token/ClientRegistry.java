@@ -1,8 +1,11 @@
 package dev.joat.sample.token;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.joat.ScopeToken;
 
@@ -40,6 +43,21 @@ class ClientRegistry {
 			}
 		}
 		this.unknownClientSecret = passwordEncoder.encode("no client has this secret");
+	}
+
+	/**
+	 * Whether a client with {@code clientId} is registered. Client ids are not secrets (RFC 6749
+	 * §2.2); this only lets failures for unknown ids be counted together.
+	 */
+	boolean isRegistered(String clientId) {
+		return this.clients.containsKey(clientId);
+	}
+
+	/** Every scope some registered client may have, in configuration order. */
+	List<String> scopes() {
+		Set<String> scopes = new LinkedHashSet<>();
+		this.clients.values().forEach((client) -> scopes.addAll(client.scopes()));
+		return List.copyOf(scopes);
 	}
 
 	/**

@@ -23,8 +23,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * joat-core's beans from {@code joat.*}, merged with Spring Boot's
- * {@code spring.security.oauth2.resourceserver.jwt.*} ({@link ResourceServerSettings}). A {@link Clock} bean, when the application has exactly
- * one, is the parser's and generator's clock (handy in tests); otherwise the system clock.
+ * {@code spring.security.oauth2.resourceserver.jwt.*} ({@link ResourceServerSettings}). A
+ * {@link Clock} bean, when the application has exactly one, is the parser's and generator's clock
+ * (handy in tests); otherwise the system clock.
  */
 @Configuration(proxyBeanMethods = false)
 class JoatCoreConfiguration {
@@ -79,8 +80,9 @@ class JoatCoreConfiguration {
 			parser.maxTokenLength(properties.getMaxTokenLength());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new JoatConfigurationException("joat.max-token-length", "joat.max-token-length must be positive",
-					"Set joat.max-token-length to the longest token accepted, in characters; 8192 is the default.");
+			throw new JoatConfigurationException("joat.max-token-length",
+					"joat.max-token-length must be positive; it is " + properties.getMaxTokenLength(),
+					"Set joat.max-token-length to a positive number of characters, e.g. 8192.");
 		}
 		return parser.clock(clock.getIfUnique(Clock::systemUTC)).build();
 	}

@@ -105,6 +105,13 @@ public class JoatProperties {
 	/** Whether only RFC 9068 access tokens (typ at+jwt) are accepted; otherwise typ JWT or none too. */
 	private boolean requireAtJwt;
 
+	/**
+	 * Whether tokens bound to a client certificate (cnf with x5t#S256, RFC 8705) are accepted, each
+	 * checked against the client certificate of the servlet request (needs mutual TLS); when false,
+	 * every token carrying cnf is refused. Other confirmation methods are always refused.
+	 */
+	private boolean allowCertificateBoundTokens;
+
 	public String getIssuer() {
 		return this.issuer;
 	}
@@ -239,6 +246,14 @@ public class JoatProperties {
 
 	public void setRequireAtJwt(boolean requireAtJwt) {
 		this.requireAtJwt = requireAtJwt;
+	}
+
+	public boolean isAllowCertificateBoundTokens() {
+		return this.allowCertificateBoundTokens;
+	}
+
+	public void setAllowCertificateBoundTokens(boolean allowCertificateBoundTokens) {
+		this.allowCertificateBoundTokens = allowCertificateBoundTokens;
 	}
 
 	/** The claim layout of issued tokens. */

@@ -208,9 +208,8 @@ class JoatAutoConfigurationTests {
 			.run((context) -> {
 				JoatConfigurationException ex = rootCause(context.getStartupFailure());
 				assertThat(ex.getProperty()).isEqualTo("joat.max-token-length");
-				assertThat(ex.getMessage()).isEqualTo("joat.max-token-length must be positive");
-				assertThat(ex.getAction()).isEqualTo("Set joat.max-token-length to the longest token accepted, in"
-						+ " characters; 8192 is the default.");
+				assertThat(ex.getMessage()).isEqualTo("joat.max-token-length must be positive; it is 0");
+				assertThat(ex.getAction()).isEqualTo("Set joat.max-token-length to a positive number of characters, e.g. 8192.");
 			});
 	}
 
