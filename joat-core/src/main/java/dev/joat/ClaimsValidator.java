@@ -88,6 +88,11 @@ final class ClaimsValidator {
 					+ Instant.ofEpochSecond(iat) + "; current time " + Instant.ofEpochSecond(now) + ", allowed clock skew "
 					+ this.clockSkewSeconds + "s");
 		}
+		if (iat != null && exp <= iat) {
+			// A token that expires when or before it is issued was never valid; Spring's Jwt (and
+			// RFC 6749 §5.1's expires_in) cannot represent it either.
+			throw invalid("\"exp\" must be after \"iat\"");
+		}
 		String issuer = string(issValue, "iss");
 		if (!this.issuers.isEmpty()) {
 			if (issuer == null) {
@@ -163,7 +168,7 @@ final class ClaimsValidator {
 			List<String> tokens = (List<String>) scp;
 			for (String token : tokens) {
 				if (!ScopeToken.isValid(token)) {
-					throw invalid("\"scp\" holds an empty scope or one with spaces or control characters");
+					throw invalid("\"scp\" holds a value that is not an RFC 6749 scope token");
 				}
 			}
 			return tokens;
@@ -187,7 +192,7 @@ final class ClaimsValidator {
 			if (i == scope.length() || scope.charAt(i) == ' ') {
 				String token = scope.substring(start, i);
 				if (!ScopeToken.isValid(token)) {
-					throw invalid("\"scope\" must be scope tokens separated by single spaces");
+					throw invalid("\"scope\" must be RFC 6749 scope tokens separated by single spaces");
 				}
 				tokens.add(token);
 				start = i + 1;

@@ -8,8 +8,9 @@ import java.util.Objects;
  * <p>The {@linkplain #getReason() reason} says which rule the token broke; the
  * {@linkplain #getMessage() message} is safe to show a client: it never contains a secret, never
  * echoes the token and quotes at most a short prefix of any input. When the refusal came from a
- * failing {@link SecretResolver}, the resolver's exception is kept as the {@linkplain #getCause()
- * cause} for server-side logs only; its message is not copied into this one.
+ * failing {@link SecretResolver}, the failure (the resolver's exception, or what was wrong with its
+ * answer) is kept as the {@linkplain #getCause() cause} for server-side logs only; its message is
+ * not copied into this one.
  */
 public class InvalidTokenException extends RuntimeException {
 
@@ -37,8 +38,11 @@ public class InvalidTokenException extends RuntimeException {
 		UNKNOWN_KEY,
 
 		/**
-		 * The {@link SecretResolver} gave no usable secret for this token: a server-side failure
-		 * rather than a fault of the token.
+		 * The {@link SecretResolver} gave no usable secret for this token. Without a
+		 * {@linkplain #getCause() cause}, it answered no secret ({@code null} or empty): any client
+		 * can provoke that by naming a client or key the server does not know. With a cause, the
+		 * resolver failed (it threw, or answered a secret too short for the algorithm): a
+		 * server-side fault rather than a fault of the token.
 		 */
 		SECRET_UNAVAILABLE,
 

@@ -207,7 +207,9 @@ public final class TokenGenerator {
 	private byte[] resolveSecret(Map<String, Object> claims) {
 		byte[] secret = this.secretResolver.resolveSecret(this.header, claims);
 		if (secret == null || secret.length == 0) {
-			throw new IllegalStateException("The secret resolver returned no secret for client " + claims.get("aud"));
+			// RFC 9068 names the client in client_id (aud is the resource server); PyJOAT in aud.
+			Object clientId = claims.containsKey("client_id") ? claims.get("client_id") : claims.get("aud");
+			throw new IllegalStateException("The secret resolver returned no secret for client " + clientId);
 		}
 		if (!this.allowShortSecrets && secret.length < this.algorithm.minimumSecretLength()) {
 			throw new IllegalStateException("The secret for " + this.algorithm.jwsName() + " is shorter than the "

@@ -35,7 +35,8 @@ import dev.joat.InvalidTokenException.Reason;
  * <li>the secret from the {@link SecretResolver}, over read-only unverified header and claims
  * ({@code SECRET_UNAVAILABLE});</li>
  * <li>the HMAC signature, compared in constant time ({@code BAD_SIGNATURE});</li>
- * <li>the claims: {@code exp} required, {@code nbf} and {@code iat} honoured with the clock skew,
+ * <li>the claims: {@code exp} required (and after {@code iat} when present), {@code nbf} and
+ * {@code iat} honoured with the clock skew,
  * {@code iss} and {@code aud} when configured, the types of {@code scp}/{@code scope} and the
  * other registered claims ({@code EXPIRED}, {@code NOT_YET_VALID}, {@code WRONG_ISSUER},
  * {@code WRONG_AUDIENCE}, {@code MISSING_CLAIM}, {@code INVALID_CLAIM}).</li>
@@ -164,9 +165,12 @@ public final class TokenParser {
 		}
 		MacAlgorithm algorithm = header.algorithm();
 		if (!this.allowShortSecrets && secret.length < algorithm.minimumSecretLength()) {
+			// The resolver's fault, not the token's: the cause tells adapters (and their logs) so.
 			throw new InvalidTokenException(Reason.SECRET_UNAVAILABLE, "Secret unavailable: the secret for "
 					+ algorithm.jwsName() + " is shorter than the " + algorithm.minimumSecretLength()
-					+ " bytes RFC 7518 §3.2 requires; for a legacy PyJOAT deployment, opt in with allowShortSecrets()");
+					+ " bytes RFC 7518 §3.2 requires; for a legacy PyJOAT deployment, opt in with allowShortSecrets()",
+					new IllegalStateException("The SecretResolver answered a " + secret.length + "-byte secret for "
+							+ algorithm.jwsName()));
 		}
 		return secret;
 	}

@@ -22,8 +22,8 @@ import java.util.Set;
  * }</pre>
  *
  * @param clientId the client the token is issued to (PyJOAT's {@code aud}); required, not blank
- * @param scope the granted scope values; required, may be empty, each non-empty without spaces or
- * control characters
+ * @param scope the granted scope values; required, may be empty, each an RFC 6749 §3.3 scope token
+ * ({@link ScopeToken})
  * @param userId the user the token acts for ({@code sub}), or {@code null} for a client acting for
  * itself, whose {@code sub} is then the client id (RFC 9068 §2.2)
  * @param tokenId a {@code jti}, or {@code null} for none
@@ -51,8 +51,8 @@ public record TokenRequest(String clientId, List<String> scope, String userId, S
 			throw new IllegalArgumentException("scope cannot be null");
 		}
 		for (String value : scope) {
-			if (value == null || !ScopeToken.isValid(value)) {
-				throw new IllegalArgumentException("scope values must be non-empty, without spaces or control characters");
+			if (!ScopeToken.isValid(value)) {
+				throw new IllegalArgumentException("scope values must be RFC 6749 scope tokens: printable ASCII without space, '\"' or '\\'");
 			}
 		}
 		scope = List.copyOf(scope);

@@ -33,10 +33,13 @@ public enum TokenType {
 
 	/**
 	 * The type a {@code typ} header value names, or {@code null} when it is neither.
-	 * @param typ a {@code typ} value
+	 * @param typ a {@code typ} value; {@code null} (no value) names no type
 	 * @return the matching type, or {@code null}
 	 */
 	public static TokenType fromHeaderValue(String typ) {
+		if (typ == null) {
+			return null;
+		}
 		String type = typ.toLowerCase(Locale.ROOT);
 		if (type.startsWith("application/")) {
 			type = type.substring("application/".length());

@@ -8,7 +8,9 @@
  * carrying a {@link dev.joat.InvalidTokenException.Reason}. All other types in this package are
  * package-private implementation details.
  *
- * <p>This package has no global mutable state: generators and parsers are immutable, built once
- * and safe to share between threads.
+ * <p>Generators and parsers are immutable, built once and safe to share between threads. The only
+ * state beyond them is per-thread scratch space the parser reuses between tokens (so that decoding
+ * allocates little) and each parser's cache of headers it has verified; neither holds a secret or
+ * changes what a token is worth.
  */
 package dev.joat;

@@ -10,6 +10,7 @@ import static dev.joat.TestTokens.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
@@ -118,6 +119,21 @@ class Rfc9068ProfileTests {
 		assertThat(TokenType.fromHeaderValue("AT+JWT")).isEqualTo(TokenType.AT_JWT);
 		assertThat(TokenType.fromHeaderValue("application/jwt")).isEqualTo(TokenType.JWT);
 		assertThat(TokenType.fromHeaderValue("jose")).isNull();
+	}
+
+	@Test
+	void issueTokenWhenRfc9068AndResolverReturnsNullThenIllegalStateNamingTheClientNotTheAudience() {
+		TokenGenerator generator = TokenGenerator.builder(TestTokens.PROVIDER, (header, claims) -> null)
+			.profile(TokenProfile.RFC_9068)
+			.audience("https://api.example")
+			.build();
+		assertThatIllegalStateException().isThrownBy(() -> generator.issueToken("abcd", List.of("read")))
+			.withMessage("The secret resolver returned no secret for client abcd");
+	}
+
+	@Test
+	void typeWhenHeaderValueNullThenNoType() {
+		assertThat(TokenType.fromHeaderValue(null)).isNull();
 	}
 
 }

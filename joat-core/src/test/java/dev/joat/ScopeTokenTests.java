@@ -7,29 +7,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link ScopeToken}: a scope value is non-empty, with no space, no control character and no
- * other whitespace (RFC 6749 §3.3 delimits scope values with spaces).
+ * {@link ScopeToken}: a scope value is an RFC 6749 §3.3 {@code scope-token}, one or more of
+ * {@code %x21 / %x23-5B / %x5D-7E}.
  */
 class ScopeTokenTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "read", "SCOPE_read", "a", "!", "~", "api:read/write", "caf\u00e9", "\u2603", "r\u00e9\u00e0d" })
-	void isValidWhenPrintableWithoutWhitespaceThenValid(String token) {
+	@ValueSource(strings = { "read", "SCOPE_read", "a", "!", "~", "#", "[", "]", "api:read/write", "urn:x:y?a=b&c=d" })
+	void isValidWhenScopeTokenCharactersThenValid(String token) {
 		assertThat(ScopeToken.isValid(token)).isTrue();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", " ", "read write", "read\t", "\nread", "re\u0000ad", "read\u007f", "read\u0085",
-			"read\u2003", "read\u2028", "\u3000" })
-	void isValidWhenEmptyOrWithSpacesOrControlCharactersThenInvalid(String token) {
+			"read\u2003", "read\u2028", "\u3000", "read\u00a0", "re\u200bad", "\"read\"", "read\\", "caf\u00e9",
+			"\u2603", "r\u0435ad" })
+	void isValidWhenEmptyOrOutsideScopeTokenCharactersThenInvalid(String token) {
 		assertThat(ScopeToken.isValid(token)).isFalse();
 	}
 
 	@Test
-	void isValidWhenEveryCharacterUpTo0x3000ThenValidExactlyWhenNeitherControlNorWhitespace() {
-		for (char c = 0; c <= 0x3000; c++) {
-			boolean expected = c != ' ' && !Character.isISOControl(c) && !Character.isWhitespace(c);
-			assertThat(ScopeToken.isValid("a" + c + "b")).as("U+%04X", (int) c).isEqualTo(expected);
+	void isValidWhenNullThenInvalid() {
+		assertThat(ScopeToken.isValid(null)).isFalse();
+	}
+
+	@Test
+	void isValidWhenEveryCharacterThenValidExactlyInRfc6749ScopeTokenRanges() {
+		for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+			boolean expected = c == 0x21 || (c >= 0x23 && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
+			assertThat(ScopeToken.isValid("a" + (char) c + "b")).as("U+%04X", c).isEqualTo(expected);
+			assertThat(ScopeToken.isValid(String.valueOf((char) c))).as("U+%04X alone", c).isEqualTo(expected);
 		}
 	}
 

@@ -24,20 +24,20 @@ class SecretResolverTests {
 	private static final String TOKEN = sign(HS256_HEADER, claims());
 
 	@Test
-	void parseTokenWhenResolverReturnsNullThenSecretUnavailable() {
-		assertRefusedBy((header, claims) -> null, "Secret unavailable: no secret for this token");
+	void parseTokenWhenResolverReturnsNullOrEmptyThenSecretUnavailableWithoutCause() {
+		assertThat(assertRefusedBy((header, claims) -> null, "Secret unavailable: no secret for this token").getCause())
+			.isNull();
+		assertThat(assertRefusedBy((header, claims) -> new byte[0], "Secret unavailable: no secret for this token")
+			.getCause()).isNull();
 	}
 
 	@Test
-	void parseTokenWhenResolverReturnsEmptyThenSecretUnavailable() {
-		assertRefusedBy((header, claims) -> new byte[0], "Secret unavailable: no secret for this token");
-	}
-
-	@Test
-	void parseTokenWhenResolverReturnsShortSecretThenSecretUnavailable() {
-		assertRefusedBy((header, claims) -> new byte[31],
+	void parseTokenWhenResolverReturnsShortSecretThenSecretUnavailableWithTheResolverFaultAsCause() {
+		InvalidTokenException ex = assertRefusedBy((header, claims) -> new byte[31],
 				"Secret unavailable: the secret for HS256 is shorter than the 32 bytes RFC 7518 §3.2 requires;"
 						+ " for a legacy PyJOAT deployment, opt in with allowShortSecrets()");
+		assertThat(ex.getCause()).isInstanceOf(IllegalStateException.class)
+			.hasMessage("The SecretResolver answered a 31-byte secret for HS256");
 	}
 
 	@Test

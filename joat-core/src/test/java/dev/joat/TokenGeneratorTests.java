@@ -154,15 +154,16 @@ class TokenGeneratorTests {
 	}
 
 	@Test
-	void issueTokenWhenScopeValueHasSpaceOrControlOrIsEmptyThenIllegalArgument() {
+	void issueTokenWhenScopeValueIsNotAnRfc6749ScopeTokenThenIllegalArgument() {
 		TokenGenerator generator = TestTokens.generator().build();
 		List<String> nullElement = new ArrayList<>();
 		nullElement.add(null);
 		for (List<String> scope : List.of(List.of("read write"), List.of("read\n"), List.of("\u0000"), List.of(""),
-				List.of("tab\there"), nullElement)) {
+				List.of("tab\there"), List.of("read\u00a0"), List.of("re\u200bad"), List.of("\"read\""), List.of("caf\u00e9"),
+				nullElement)) {
 			assertThatIllegalArgumentException().as("scope %s", scope)
 				.isThrownBy(() -> generator.issueToken("abcd", scope))
-				.withMessage("scope values must be non-empty, without spaces or control characters");
+				.withMessage("scope values must be RFC 6749 scope tokens: printable ASCII without space, '\"' or '\\'");
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.joat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.joat.InvalidTokenException.Reason;
@@ -364,6 +365,16 @@ class TokenParserTests {
 	}
 
 	@Test
+	void parseTokenWhenExpNotAfterIatThenInvalidClaim() {
+		String expAtIat = "{\"aud\":\"abcd\",\"iat\":" + (NOW + 30) + ",\"exp\":" + (NOW + 30) + "}";
+		assertRefused(sign(HS256_HEADER, expAtIat), Reason.INVALID_CLAIM, "Invalid claim: \"exp\" must be after \"iat\"");
+		String expBeforeIat = "{\"aud\":\"abcd\",\"iat\":" + (NOW + 30) + ",\"exp\":" + (NOW + 10) + "}";
+		assertRefused(sign(HS256_HEADER, expBeforeIat), Reason.INVALID_CLAIM, "Invalid claim: \"exp\" must be after \"iat\"");
+		String oneSecondLater = "{\"aud\":\"abcd\",\"iat\":" + (NOW + 30) + ",\"exp\":" + (NOW + 31) + "}";
+		assertThat(this.parser.parseToken(sign(HS256_HEADER, oneSecondLater)).clientId()).isEqualTo("abcd");
+	}
+
+	@Test
 	void parseTokenWhenIssuerConfiguredAndOtherIssuerThenWrongIssuer() {
 		TokenParser withIssuer = TestTokens.parser().issuer("Another Provider").build();
 		assertThatExceptionOfType(InvalidTokenException.class)
@@ -437,6 +448,33 @@ class TokenParserTests {
 	void parseTokenWhenScpIsNotAnArrayOfScopeTokensThenInvalidClaim(String scp) {
 		String payload = "{\"aud\":\"abcd\",\"exp\":" + (NOW + 60) + ",\"scp\":" + scp + "}";
 		assertRefused(sign(HS256_HEADER, payload), Reason.INVALID_CLAIM);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "read\\u00a0", "re\\u200bad", "\\\"read\\\"", "read\\\\", "caf\\u00e9", "\\u2603" })
+	void parseTokenWhenScpElementHasCharacterOutsideRfc6749ScopeTokenThenInvalidClaim(String element) {
+		String payload = "{\"aud\":\"abcd\",\"exp\":" + (NOW + 60) + ",\"scp\":[\"read\",\"" + element + "\"]}";
+		assertRefused(sign(HS256_HEADER, payload), Reason.INVALID_CLAIM,
+				"Invalid claim: \"scp\" holds a value that is not an RFC 6749 scope token");
+		String scope = "{\"client_id\":\"abcd\",\"exp\":" + (NOW + 60) + ",\"scope\":\"read " + element + "\"}";
+		assertRefused(sign(HS256_HEADER, scope), Reason.INVALID_CLAIM,
+				"Invalid claim: \"scope\" must be RFC 6749 scope tokens separated by single spaces");
+	}
+
+	@Test
+	void parseTokenWhenScpElementsCoverEveryScopeTokenCharacterThenAccepted() {
+		StringBuilder scp = new StringBuilder();
+		List<String> expected = new ArrayList<>();
+		for (char c = 0x21; c <= 0x7E; c++) {
+			if (c == '"' || c == '\\') {
+				continue;
+			}
+			scp.append((scp.length() == 0) ? "\"" : ",\"").append(c).append("x\"");
+			expected.add(c + "x");
+		}
+		String payload = "{\"aud\":\"abcd\",\"exp\":" + (NOW + 60) + ",\"scp\":[" + scp + "]}";
+		assertThat(this.parser.parseToken(sign(HS256_HEADER, payload)).authorizedScope()).containsExactlyElementsOf(expected)
+			.hasSize(92);
 	}
 
 	@Test

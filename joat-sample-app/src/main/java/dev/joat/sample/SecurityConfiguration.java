@@ -1,5 +1,8 @@
 package dev.joat.sample;
 
+import dev.joat.sample.token.AuthorizationServerMetadata;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,7 +18,14 @@ import static org.springframework.security.config.Customizer.withDefaults;
 /**
  * Two stateless filter chains: the token endpoint authenticates clients itself (RFC 6749 §2.3,
  * with RFC 6749 error bodies), everything else needs a bearer token checked by the joat starter's
- * decoder; {@code @PreAuthorize} on the API checks scopes.
+ * decoder, except the public metadata documents under {@code /.well-known/}; {@code @PreAuthorize}
+ * on the API checks scopes.
+ *
+ * <p>The RFC 9728 protected-resource metadata Spring Security serves is made truthful: its
+ * {@code resource} is {@code joat.sample.resource} (by default the issuer URL), never built from
+ * the request's {@code Host} header; it names this server's issuer as the authorization server,
+ * lists the scopes, offers the {@code Authorization} header only, and does not claim
+ * certificate-bound tokens (nothing here checks client certificates).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -34,9 +44,20 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/error").permitAll().anyRequest().authenticated())
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(withDefaults()))
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthorizationServerMetadata authorizationServer,
+			@Value("${joat.sample.resource:}") String resource) throws Exception {
+		String resourceIdentifier = resource.isEmpty() ? authorizationServer.issuer()
+				: AuthorizationServerMetadata.checkedUrl("joat.sample.resource", resource, true);
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/error", "/.well-known/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(withDefaults())
+				.protectedResourceMetadata((metadata) -> metadata
+					.protectedResourceMetadataCustomizer((builder) -> builder.resource(resourceIdentifier)
+						.authorizationServer(authorizationServer.issuer())
+						.scopes((scopes) -> scopes.addAll(authorizationServer.scopes()))
+						.claims((claims) -> claims.remove("tls_client_certificate_bound_access_tokens")))))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

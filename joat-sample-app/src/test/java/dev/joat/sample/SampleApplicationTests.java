@@ -33,7 +33,7 @@ class SampleApplicationTests {
 
 	static final String SECRET = "sample-test-secret-of-32-bytes!!";
 
-	static final String ISSUER = "joat-sample-test";
+	static final String ISSUER = "https://joat-sample.test";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -163,9 +163,11 @@ class SampleApplicationTests {
 	void meWhenValidTokenThenPyJoatCredentials() throws Exception {
 		HttpResponse<String> response = get("/api/me", accessToken("demo-client", "demo-secret"));
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(json(response)).containsExactly(entry("user_id", "demo-client"),
-				entry("authorized_scope", List.of("read", "profile")), entry("client_id", "demo-client"),
-				entry("provider", ISSUER));
+		Map<String, Object> credentials = json(response);
+		assertThat(credentials).containsKeys("user_id", "authorized_scope", "client_id", "provider", "jti")
+			.contains(entry("user_id", "demo-client"), entry("authorized_scope", List.of("read", "profile")),
+					entry("client_id", "demo-client"), entry("provider", ISSUER));
+		assertThat((String) credentials.get("jti")).matches("[A-Za-z0-9_-]{22}");
 	}
 
 	@Test

@@ -1,8 +1,9 @@
 package dev.joat.sample.api;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-
-import dev.joat.TokenParser;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,23 +13,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The protected API: each endpoint needs a valid joat access token, and some a scope.
+ * The protected API: each endpoint needs a valid joat access token, and some a scope. Handlers
+ * read the {@link Jwt} the filter chain verified; nothing parses the token a second time (a token
+ * that expired in between would otherwise fail in the handler).
  */
 @RestController
 @RequestMapping("/api")
 class ApiController {
 
-	private final TokenParser tokenParser;
-
-	ApiController(TokenParser tokenParser) {
-		this.tokenParser = tokenParser;
-	}
-
 	/** Needs the {@code read} scope. */
 	@GetMapping("/read")
 	@PreAuthorize("hasAuthority('SCOPE_read')")
 	Map<String, Object> read(@AuthenticationPrincipal Jwt jwt) {
-		return Map.of("message", "You may read.", "client_id", clientOf(jwt));
+		return Map.of("message", "You may read.", "client_id", clientId(jwt));
 	}
 
 	/** Needs the {@code profile} scope. */
@@ -44,13 +41,35 @@ class ApiController {
 	 */
 	@GetMapping("/me")
 	Map<String, Object> me(@AuthenticationPrincipal Jwt jwt) {
-		// The filter chain has verified the token already; reading it again with the same parser
-		// gives joat's credentials exactly, with no claim logic of the sample's own.
-		return this.tokenParser.parseToken(jwt.getTokenValue()).asMap();
+		Map<String, Object> credentials = new LinkedHashMap<>();
+		credentials.put("user_id", jwt.getSubject());
+		credentials.put("authorized_scope", scope(jwt));
+		credentials.put("client_id", clientId(jwt));
+		credentials.put("provider", jwt.getClaimAsString("iss"));
+		if (jwt.getId() != null) {
+			credentials.put("jti", jwt.getId());
+		}
+		return credentials;
 	}
 
-	private String clientOf(Jwt jwt) {
-		return this.tokenParser.parseToken(jwt.getTokenValue()).clientId();
+	/** {@code client_id} (RFC 9068), else the audience, which is the client in PyJOAT's layout. */
+	private static String clientId(Jwt jwt) {
+		String clientId = jwt.getClaimAsString("client_id");
+		if (clientId != null) {
+			return clientId;
+		}
+		List<String> audience = jwt.getAudience();
+		return (audience != null && !audience.isEmpty()) ? audience.get(0) : null;
+	}
+
+	/** {@code scp} (PyJOAT's list), else the RFC 9068 {@code scope} string split at spaces. */
+	private static List<String> scope(Jwt jwt) {
+		List<String> scp = jwt.getClaimAsStringList("scp");
+		if (scp != null) {
+			return scp;
+		}
+		String scope = jwt.getClaimAsString("scope");
+		return (scope != null && !scope.isEmpty()) ? Arrays.asList(scope.split(" ")) : List.of();
 	}
 
 }

@@ -1,8 +1,13 @@
 package dev.joat.sample.token;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import dev.joat.ScopeToken;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -28,7 +33,7 @@ class ClientRegistry {
 				throw new IllegalStateException("Each joat.sample.clients entry needs an id and an encoded secret");
 			}
 			for (String scope : client.getScopes()) {
-				if (scope.isEmpty() || scope.chars().anyMatch((c) -> c <= ' ' || c == 0x7F)) {
+				if (!ScopeToken.isValid(scope)) {
 					throw new IllegalStateException("Client " + client.getId() + " has an invalid scope value");
 				}
 			}
@@ -38,6 +43,21 @@ class ClientRegistry {
 			}
 		}
 		this.unknownClientSecret = passwordEncoder.encode("no client has this secret");
+	}
+
+	/**
+	 * Whether a client with {@code clientId} is registered. Client ids are not secrets (RFC 6749
+	 * §2.2); this only lets failures for unknown ids be counted together.
+	 */
+	boolean isRegistered(String clientId) {
+		return this.clients.containsKey(clientId);
+	}
+
+	/** Every scope some registered client may have, in configuration order. */
+	List<String> scopes() {
+		Set<String> scopes = new LinkedHashSet<>();
+		this.clients.values().forEach((client) -> scopes.addAll(client.scopes()));
+		return List.copyOf(scopes);
 	}
 
 	/**

@@ -1,12 +1,15 @@
 package dev.joat.sample.token;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.joat.ScopeToken;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,37 +18,55 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /oauth2/token}: the client-credentials grant (RFC 6749 §4.4). Issues a joat access
- * token for the authenticated client, with the requested scope (or all the client's scopes), and
- * answers errors as RFC 6749 §5.2 JSON. Responses are never cached (§5.1).
+ * token for the authenticated client, with the requested scope (or all the client's scopes) and
+ * a unique {@code jti}, and answers errors as RFC 6749 §5.2 JSON. The form body is read by
+ * {@link TokenRequestForm}, never by the container, so no body can turn into a server error;
+ * clients authenticate through {@link ClientAuthenticator}, which limits failures. Responses are
+ * never cached (§5.1); refusals are logged at DEBUG, one line each, with nothing the client sent.
  */
 @RestController
 class TokenEndpoint {
 
 	private static final Log logger = LogFactory.getLog(TokenEndpoint.class);
 
-	private final ClientRegistry clients;
+	/** The largest token request body read; a client-credentials request needs a few hundred bytes. */
+	static final int MAX_BODY_BYTES = 8192;
+
+	/** The most form parameters read (RFC 6749 §4.4.2 defines four). */
+	static final int MAX_PARAMETERS = 16;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+	private final TokenRequestForm form = new TokenRequestForm(MAX_BODY_BYTES, MAX_PARAMETERS);
+
+	private final ClientAuthenticator authenticator;
 
 	private final TokenGenerator tokenGenerator;
 
-	TokenEndpoint(ClientRegistry clients, TokenGenerator tokenGenerator) {
-		this.clients = clients;
+	TokenEndpoint(ClientAuthenticator authenticator, TokenGenerator tokenGenerator) {
+		this.authenticator = authenticator;
 		this.tokenGenerator = tokenGenerator;
 	}
 
-	@PostMapping("/oauth2/token")
+	@PostMapping(AuthorizationServerMetadata.TOKEN_ENDPOINT_PATH)
 	ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
-		Map<String, String> form = formParameters(request);
+		Map<String, String> form = this.form.read(request);
 		ClientCredentials credentials = ClientCredentials.from(request.getHeader(HttpHeaders.AUTHORIZATION), form);
-		RegisteredClient client = this.clients.authenticate(credentials.clientId(), credentials.secret())
-			.orElseThrow(() -> TokenRequestException.invalidClient("Client authentication failed"));
+		RegisteredClient client = this.authenticator.authenticate(credentials, request.getRemoteAddr());
 		String grantType = form.get("grant_type");
 		if (grantType == null) {
 			throw TokenRequestException.invalidRequest("grant_type is missing");
@@ -54,8 +75,9 @@ class TokenEndpoint {
 			throw TokenRequestException.unsupportedGrantType("Only the client_credentials grant is supported");
 		}
 		List<String> scope = grantedScope(client, form.get("scope"));
-		String accessToken = this.tokenGenerator.issueToken(TokenRequest.builder(client.id(), scope).build());
-		logger.debug("Issued a token to client " + client.id() + " for scope " + scope);
+		String accessToken = this.tokenGenerator
+			.issueToken(TokenRequest.builder(client.id(), scope).tokenId(newTokenId()).build());
+		logger.debug("Issued a token to a client for scope " + scope);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("access_token", accessToken);
 		body.put("token_type", "Bearer");
@@ -64,8 +86,19 @@ class TokenEndpoint {
 		return noStore(ResponseEntity.ok()).body(body);
 	}
 
+	/** Any other method: 405 with {@code Allow: POST} (RFC 9110 §15.5.6), quietly. */
+	@RequestMapping(path = AuthorizationServerMetadata.TOKEN_ENDPOINT_PATH,
+			method = { RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE })
+	ResponseEntity<Map<String, Object>> otherMethod() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("error", "invalid_request");
+		body.put("error_description", "The token endpoint accepts POST only");
+		return noStore(ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)).allow(HttpMethod.POST).body(body);
+	}
+
 	@ExceptionHandler(TokenRequestException.class)
 	ResponseEntity<Map<String, Object>> tokenError(TokenRequestException ex) {
+		logger.debug("Token request refused: " + ex.error() + " (" + ex.getMessage() + ")");
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("error", ex.error());
 		body.put("error_description", ex.getMessage());
@@ -73,35 +106,17 @@ class TokenEndpoint {
 		if (ex.error().equals("invalid_client")) {
 			response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"oauth2\"");
 		}
+		if (ex.retryAfter() != null) {
+			response.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().getSeconds()));
+		}
 		return response.body(body);
 	}
 
-	/**
-	 * The form parameters, each at most once (RFC 6749 §3.2), from a form-encoded body only: a
-	 * query string could leak a client secret into logs.
-	 */
-	private static Map<String, String> formParameters(HttpServletRequest request) {
-		MediaType contentType;
-		try {
-			contentType = (request.getContentType() != null) ? MediaType.parseMediaType(request.getContentType()) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			contentType = null;
-		}
-		if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.includes(contentType)) {
-			throw TokenRequestException.invalidRequest("The request body must be application/x-www-form-urlencoded");
-		}
-		if (request.getQueryString() != null) {
-			throw TokenRequestException.invalidRequest("Parameters must be sent in the request body, not the URL");
-		}
-		Map<String, String> form = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> {
-			if (values.length != 1) {
-				throw TokenRequestException.invalidRequest("Parameter " + name + " is repeated");
-			}
-			form.put(name, values[0]);
-		});
-		return form;
+	/** 128 random bits, base64url: a {@code jti} no other token has (RFC 7519 §4.1.7, RFC 9068 §2.2). */
+	private static String newTokenId() {
+		byte[] bits = new byte[16];
+		RANDOM.nextBytes(bits);
+		return BASE64URL.encodeToString(bits);
 	}
 
 	/** All the client's scopes when none is requested; otherwise the requested ones, each allowed. */
@@ -111,7 +126,7 @@ class TokenEndpoint {
 		}
 		Set<String> scope = new LinkedHashSet<>();
 		for (String value : requested.split(" ", -1)) {
-			if (value.isEmpty() || value.chars().anyMatch((c) -> c < 0x21 || c == 0x7F)) {
+			if (!ScopeToken.isValid(value)) {
 				throw TokenRequestException.invalidScope("The scope must be scope values separated by single spaces");
 			}
 			scope.add(value);

@@ -1,10 +1,13 @@
 package dev.joat.sample.token;
 
+import java.time.Duration;
+
 import org.springframework.http.HttpStatus;
 
 /**
  * A token request refused with an RFC 6749 §5.2 error code. The description is written for the
- * client and never contains a secret.
+ * client and never contains a secret; a refusal the client may retry later carries the delay for
+ * its {@code Retry-After} header.
  */
 final class TokenRequestException extends RuntimeException {
 
@@ -14,26 +17,48 @@ final class TokenRequestException extends RuntimeException {
 
 	private final HttpStatus status;
 
-	private TokenRequestException(String error, HttpStatus status, String description) {
+	private final Duration retryAfter;
+
+	private TokenRequestException(String error, HttpStatus status, String description, Duration retryAfter) {
 		super(description, null, false, false);
 		this.error = error;
 		this.status = status;
+		this.retryAfter = retryAfter;
 	}
 
 	static TokenRequestException invalidRequest(String description) {
-		return new TokenRequestException("invalid_request", HttpStatus.BAD_REQUEST, description);
+		return new TokenRequestException("invalid_request", HttpStatus.BAD_REQUEST, description, null);
+	}
+
+	/** A body over the size limit: {@code invalid_request}, as 413. */
+	static TokenRequestException payloadTooLarge(String description) {
+		return new TokenRequestException("invalid_request", HttpStatus.CONTENT_TOO_LARGE, description, null);
 	}
 
 	static TokenRequestException invalidClient(String description) {
-		return new TokenRequestException("invalid_client", HttpStatus.UNAUTHORIZED, description);
+		return new TokenRequestException("invalid_client", HttpStatus.UNAUTHORIZED, description, null);
 	}
 
 	static TokenRequestException unsupportedGrantType(String description) {
-		return new TokenRequestException("unsupported_grant_type", HttpStatus.BAD_REQUEST, description);
+		return new TokenRequestException("unsupported_grant_type", HttpStatus.BAD_REQUEST, description, null);
 	}
 
 	static TokenRequestException invalidScope(String description) {
-		return new TokenRequestException("invalid_scope", HttpStatus.BAD_REQUEST, description);
+		return new TokenRequestException("invalid_scope", HttpStatus.BAD_REQUEST, description, null);
+	}
+
+	/**
+	 * Too many failed client authentications: 429 with {@code Retry-After}. The error code is
+	 * {@code temporarily_unavailable} (RFC 6749 §4.1.2.1), as §5.2 defines none for this case.
+	 */
+	static TokenRequestException tooManyFailures(String description, Duration retryAfter) {
+		return new TokenRequestException("temporarily_unavailable", HttpStatus.TOO_MANY_REQUESTS, description, retryAfter);
+	}
+
+	/** No capacity to check a client secret now: 503 with {@code Retry-After}. */
+	static TokenRequestException busy(String description, Duration retryAfter) {
+		return new TokenRequestException("temporarily_unavailable", HttpStatus.SERVICE_UNAVAILABLE, description,
+				retryAfter);
 	}
 
 	String error() {
@@ -42,6 +67,11 @@ final class TokenRequestException extends RuntimeException {
 
 	HttpStatus status() {
 		return this.status;
+	}
+
+	/** The delay for a {@code Retry-After} header, or {@code null} for none. */
+	Duration retryAfter() {
+		return this.retryAfter;
 	}
 
 }

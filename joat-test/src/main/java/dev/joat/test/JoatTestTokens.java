@@ -1,0 +1,224 @@
+package dev.joat.test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.joat.MacAlgorithm;
+import dev.joat.SecretResolver;
+import dev.joat.SecretRing;
+import dev.joat.TokenGenerator;
+import dev.joat.TokenRequest;
+import dev.joat.test.TokenSpec.TokenDefect;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Mints real tokens for tests, with the generator and secret of the application under test, so
+ * that they go through the application's real decoder, validators and authority converter —
+ * valid ones, and ones wrong on purpose to test the refusals.
+ *
+ * <pre>{@code
+ * SecretResolver secrets = SecretResolver.of(secret);
+ * JoatTestTokens tokens = JoatTestTokens.of(TokenGenerator.builder("My OAuth2 Provider", secrets).build(), secrets);
+ * String token = tokens.token().scopes("read").subject("alice").issue();
+ * String expired = tokens.token().scopes("read").expired().issue();
+ * }</pre>
+ *
+ * <p>In a Spring test, {@code ApplicationTestTokens.from(applicationContext)} (package
+ * {@code dev.joat.test.context}) builds one from the application's own beans; this class itself
+ * needs only joat-core and Jackson, not Spring.
+ *
+ * <p>A valid token is exactly what the application's {@link TokenGenerator} issues. A token with
+ * a defect starts as that token; the claim or header the defect is about is changed and the token
+ * is signed again with the application's {@link SecretResolver} (or, for
+ * {@link TokenSpec#wrongSignature()}, with a random secret), so the decoder refuses it for that
+ * one reason. Immutable and thread-safe.
+ */
+public final class JoatTestTokens {
+
+	/** The issuer written by {@link TokenSpec#wrongIssuer()}. */
+	public static final String WRONG_ISSUER = "joat-test-wrong-issuer";
+
+	/** The audience written by {@link TokenSpec#wrongAudience()}. */
+	public static final String WRONG_AUDIENCE = "joat-test-wrong-audience";
+
+	/** The key id written by {@link TokenSpec#unknownKeyId()}. */
+	public static final String UNKNOWN_KEY_ID = "joat-test-unknown-kid";
+
+	/** Far enough from now for any clock skew the starter accepts (at most one day). */
+	private static final Duration OUT_OF_SKEW = Duration.ofDays(2);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {
+	};
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+	private final TokenGenerator generator;
+
+	private final SecretResolver secretResolver;
+
+	private final Clock clock;
+
+	private JoatTestTokens(TokenGenerator generator, SecretResolver secretResolver, Clock clock) {
+		this.generator = Objects.requireNonNull(generator, "generator cannot be null");
+		this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver cannot be null");
+		this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+	}
+
+	/**
+	 * Tokens of {@code generator}, whose secrets come from {@code secretResolver}, on the system
+	 * clock.
+	 * @param generator the application's generator
+	 * @param secretResolver the resolver the application's generator and parser use
+	 * @return the test tokens
+	 */
+	public static JoatTestTokens of(TokenGenerator generator, SecretResolver secretResolver) {
+		return of(generator, secretResolver, Clock.systemUTC());
+	}
+
+	/**
+	 * Tokens of {@code generator}, whose secrets come from {@code secretResolver}; {@code clock}
+	 * is the application's clock, which places expired and not-yet-valid tokens in time.
+	 * @param generator the application's generator
+	 * @param secretResolver the resolver the application's generator and parser use
+	 * @param clock the clock of the application's generator and parser
+	 * @return the test tokens
+	 */
+	public static JoatTestTokens of(TokenGenerator generator, SecretResolver secretResolver, Clock clock) {
+		return new JoatTestTokens(generator, secretResolver, clock);
+	}
+
+	/**
+	 * Tokens of issuer {@code issuer} signed with {@code secretResolver}'s secrets and the
+	 * generator's defaults (HS256, or the signing key of a {@link SecretRing}; one hour): for
+	 * tests of code that builds its parser with joat-core alone.
+	 * @param issuer the issuer, written as {@code iss}
+	 * @param secretResolver the resolver the parser under test uses
+	 * @return the test tokens
+	 */
+	public static JoatTestTokens of(String issuer, SecretResolver secretResolver) {
+		Objects.requireNonNull(secretResolver, "secretResolver cannot be null");
+		TokenGenerator generator = (secretResolver instanceof SecretRing ring) ? TokenGenerator.builder(issuer, ring).build()
+				: TokenGenerator.builder(issuer, secretResolver).build();
+		return of(generator, secretResolver);
+	}
+
+	/**
+	 * Starts describing a token; {@link JoatTestToken#issue()} mints it.
+	 * @return a new description of a valid token (see {@link TokenSpec} for the defaults)
+	 */
+	public JoatTestToken token() {
+		return new JoatTestToken(this);
+	}
+
+	String issue(TokenSpec<?> spec) {
+		Set<TokenDefect> defects = spec.defectValues();
+		Duration lifetime = (spec.lifetimeValue() != null) ? spec.lifetimeValue() : this.generator.lifetime();
+		// Expired: exp two days ago, the token otherwise as the generator writes it.
+		Instant issuedAt = defects.contains(TokenDefect.EXPIRED) ? this.clock.instant().minus(OUT_OF_SKEW).minus(lifetime)
+				: null;
+		String token = this.generator.issueToken(new TokenRequest(spec.clientIdValue(), spec.scopeValues(),
+				spec.subjectValue(), spec.tokenIdValue(), issuedAt, lifetime, spec.claimValues()));
+		boolean headerChanges = spec.algorithmValue() != null || defects.contains(TokenDefect.UNKNOWN_KEY_ID);
+		boolean claimsChange = defects.contains(TokenDefect.NOT_YET_VALID) || defects.contains(TokenDefect.WRONG_ISSUER)
+				|| defects.contains(TokenDefect.WRONG_AUDIENCE);
+		if (!headerChanges && !claimsChange && !defects.contains(TokenDefect.WRONG_SIGNATURE)) {
+			return token;
+		}
+		String[] segments = token.split("\\.");
+		Map<String, Object> header = readSegment(segments[0]);
+		Map<String, Object> claims = readSegment(segments[1]);
+		if (spec.algorithmValue() != null) {
+			header.put("alg", spec.algorithmValue());
+		}
+		if (defects.contains(TokenDefect.UNKNOWN_KEY_ID)) {
+			header.put("kid", UNKNOWN_KEY_ID);
+		}
+		if (defects.contains(TokenDefect.NOT_YET_VALID)) {
+			long notBefore = this.clock.instant().plus(OUT_OF_SKEW).getEpochSecond();
+			claims.put("nbf", notBefore);
+			claims.put("exp", notBefore + lifetime.getSeconds());
+		}
+		if (defects.contains(TokenDefect.WRONG_ISSUER)) {
+			claims.put("iss", WRONG_ISSUER);
+		}
+		if (defects.contains(TokenDefect.WRONG_AUDIENCE)) {
+			claims.put("aud", WRONG_AUDIENCE);
+		}
+		String encodedHeader = headerChanges ? writeSegment(header) : segments[0];
+		String encodedClaims = claimsChange ? writeSegment(claims) : segments[1];
+		String signingInput = encodedHeader + "." + encodedClaims;
+		byte[] secret = defects.contains(TokenDefect.WRONG_SIGNATURE) ? randomBytes(64) : secretFor(header, claims);
+		return signingInput + "." + signature(String.valueOf(header.get("alg")), secret, signingInput);
+	}
+
+	/**
+	 * The application's secret for the changed token, or random bytes when the application has
+	 * none for it (a {@link SecretRing} refuses an unknown {@code kid} and an algorithm its key is
+	 * not bound to): the decoder then refuses the token for that reason before any signature check.
+	 */
+	private byte[] secretFor(Map<String, Object> header, Map<String, Object> claims) {
+		byte[] secret;
+		try {
+			secret = this.secretResolver.resolveSecret(Map.copyOf(header), Map.copyOf(claims));
+		}
+		catch (RuntimeException ex) {
+			return randomBytes(64);
+		}
+		return (secret != null && secret.length > 0) ? secret : randomBytes(64);
+	}
+
+	private static String signature(String algorithm, byte[] secret, String signingInput) {
+		if ("none".equals(algorithm)) {
+			return "";
+		}
+		MacAlgorithm mac = MacAlgorithm.fromJwsName(algorithm);
+		if (mac == null) {
+			return BASE64URL.encodeToString(randomBytes(256));
+		}
+		try {
+			Mac hmac = Mac.getInstance(mac.jcaName());
+			hmac.init(new SecretKeySpec(secret, mac.jcaName()));
+			return BASE64URL.encodeToString(hmac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("The JDK cannot compute " + mac.jcaName(), ex);
+		}
+	}
+
+	private static Map<String, Object> readSegment(String segment) {
+		return JSON.readValue(Base64.getUrlDecoder().decode(segment), JSON_OBJECT);
+	}
+
+	private static String writeSegment(Map<String, Object> json) {
+		return BASE64URL.encodeToString(JSON.writeValueAsBytes(json));
+	}
+
+	private static byte[] randomBytes(int length) {
+		byte[] bytes = new byte[length];
+		RANDOM.nextBytes(bytes);
+		return bytes;
+	}
+
+	@Override
+	public String toString() {
+		return "JoatTestTokens[issuer=" + this.generator.provider() + "]";
+	}
+
+}

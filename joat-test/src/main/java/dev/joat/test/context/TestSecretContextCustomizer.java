@@ -1,0 +1,91 @@
+package dev.joat.test.context;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Adds {@code joat.secret-base64} (64 random bytes, new for each test context: enough for HS512)
+ * and, when unset, {@code joat.issuer} = {@value #TEST_ISSUER}, as the property source of lowest
+ * precedence, named {@value #PROPERTY_SOURCE_NAME} — only when the test's environment (its
+ * application properties, {@code @SpringBootTest(properties)}, {@code @TestPropertySource} …)
+ * names none of {@code joat.secret}, {@code joat.secret-base64} and {@code joat.secrets}. A
+ * property the application sets is never overridden. The issuer is not added when the application
+ * sets {@code joat.accept-any-issuer=true}: that choice stays the application's.
+ */
+final class TestSecretContextCustomizer implements ContextCustomizer {
+
+	/** The issuer of a test context whose configuration names neither secret nor issuer. */
+	static final String TEST_ISSUER = "joat-test";
+
+	/** The name of the property source holding the test-only values. */
+	static final String PROPERTY_SOURCE_NAME = "joat-test-only-secret";
+
+	private static final Log logger = LogFactory.getLog(TestSecretContextCustomizer.class);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	@Override
+	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+		ConfigurableEnvironment environment = context.getEnvironment();
+		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
+		if (isSet(sources, "joat.secret") || isSet(sources, "joat.secret-base64") || hasDescendants(sources, "joat.secrets")) {
+			return;
+		}
+		Map<String, Object> properties = new LinkedHashMap<>();
+		byte[] secret = new byte[64];
+		RANDOM.nextBytes(secret);
+		properties.put("joat.secret-base64", Base64.getEncoder().encodeToString(secret));
+		if (!isSet(sources, "joat.issuer") && !"true".equalsIgnoreCase(environment.getProperty("joat.accept-any-issuer"))) {
+			properties.put("joat.issuer", TEST_ISSUER);
+		}
+		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+		logger.info("joat-test: the test configuration names no joat secret; this test context signs and verifies with"
+				+ " a random test-only secret" + (properties.containsKey("joat.issuer") ? " and issuer '" + TEST_ISSUER + "'" : ""));
+	}
+
+	private static boolean isSet(Iterable<ConfigurationPropertySource> sources, String name) {
+		ConfigurationPropertyName property = ConfigurationPropertyName.of(name);
+		for (ConfigurationPropertySource source : sources) {
+			if (source.getConfigurationProperty(property) != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean hasDescendants(Iterable<ConfigurationPropertySource> sources, String name) {
+		ConfigurationPropertyName property = ConfigurationPropertyName.of(name);
+		for (ConfigurationPropertySource source : sources) {
+			if (source.containsDescendantOf(property) == ConfigurationPropertyState.PRESENT) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other != null && other.getClass() == getClass();
+	}
+
+	@Override
+	public int hashCode() {
+		return getClass().hashCode();
+	}
+
+}

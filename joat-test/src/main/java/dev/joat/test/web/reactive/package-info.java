@@ -1,0 +1,6 @@
+/**
+ * joat-test for Spring WebFlux: {@link dev.joat.test.web.reactive.JoatWebTestClient#joatToken},
+ * a {@code WebTestClient} configurer and {@code WebClient} filter that sends a real token through
+ * the application's decoder.
+ */
+package dev.joat.test.web.reactive;
