@@ -25,11 +25,15 @@ import org.springframework.stereotype.Component;
  * count as one) has its secret checked only for addresses that authenticated as it within
  * {@code known-address-lifetime}: a legitimate client keeps working while an attack on its id
  * runs from elsewhere, and the others are answered 429;</li>
- * <li>at most {@code max-concurrent-checks} secret checks run at once; a request that finds
- * none free within {@code check-wait} is answered 503 with {@code Retry-After}.</li>
+ * <li>at most {@code max-concurrent-checks} secret checks (by default half the processors) run
+ * at once for addresses not known for the client, and one per processor (at least as many), in
+ * a lane of their own, for known ones: an attack cannot take the checks a client that
+ * authenticated before needs. A request that finds no check free
+ * within {@code check-wait} is answered 503 with {@code Retry-After}.</li>
  * </ul>
- * Failure counts live in bounded Caffeine caches: each count starts with the first failure and
- * expires one window later. Refusals are logged at DEBUG without anything the client sent.
+ * Every attempt counts as a failure until its secret proves right, so concurrent attempts cannot
+ * overshoot a limit. Counts live in bounded Caffeine caches: each starts with the first attempt
+ * and expires one window later. Refusals are logged at DEBUG without anything the client sent.
  * Thread-safe.
  */
 @Component
@@ -55,6 +59,8 @@ class ClientAuthenticator {
 	private final Duration checkWait;
 
 	private final Semaphore checks;
+
+	private final Semaphore knownChecks;
 
 	private final Cache<String, FailureCount> failuresByAddress;
 
@@ -83,7 +89,12 @@ class ClientAuthenticator {
 			throw invalid("max-concurrent-checks", "must not be negative",
 					"Set it to a positive number, or 0 for one per available processor");
 		}
-		this.checks = new Semaphore((maxChecks != 0) ? maxChecks : Runtime.getRuntime().availableProcessors(), true);
+		// Checks for addresses not known for the client get half the processors by default, so
+		// that an attack leaves the other half to the clients that authenticated before.
+		int processors = Runtime.getRuntime().availableProcessors();
+		int permits = (maxChecks != 0) ? maxChecks : Math.max(1, processors / 2);
+		this.checks = new Semaphore(permits, true);
+		this.knownChecks = new Semaphore(Math.max(permits, processors), true);
 		int maxKeys = positive("max-tracked-keys", properties.getMaxTrackedKeys());
 		this.failuresByAddress = failureCache(maxKeys);
 		this.failuresByClient = failureCache(maxKeys);
@@ -109,28 +120,44 @@ class ClientAuthenticator {
 	 */
 	RegisteredClient authenticate(ClientCredentials credentials, String remoteAddress) {
 		long now = this.ticker.read();
-		refuseWhenOverLimit(this.failuresByAddress.getIfPresent(remoteAddress), this.maxFailuresPerAddress, now,
-				"Too many failed client authentications from this address");
 		String clientKey = this.clients.isRegistered(credentials.clientId()) ? credentials.clientId() : UNKNOWN_CLIENT;
 		KnownAddress pair = new KnownAddress(clientKey, remoteAddress);
-		if (this.knownAddresses.getIfPresent(pair) == null) {
-			refuseWhenOverLimit(this.failuresByClient.getIfPresent(clientKey), this.maxFailuresPerClient, now,
-					"Too many failed authentications for this client");
+		boolean known = this.knownAddresses.getIfPresent(pair) != null;
+		// Each attempt counts as a failure until it succeeds, so concurrent attempts cannot
+		// overshoot a limit while their checks run.
+		FailureCount byAddress = attempt(this.failuresByAddress, remoteAddress, this.maxFailuresPerAddress, now,
+				"Too many failed client authentications from this address");
+		FailureCount byClient = null;
+		if (!known) {
+			try {
+				byClient = attempt(this.failuresByClient, clientKey, this.maxFailuresPerClient, now,
+						"Too many failed authentications for this client");
+			}
+			catch (TokenRequestException ex) {
+				byAddress.undo();
+				throw ex;
+			}
 		}
-		RegisteredClient client = check(credentials);
+		RegisteredClient client;
+		try {
+			client = check(credentials, known ? this.knownChecks : this.checks);
+		}
+		catch (TokenRequestException ex) {
+			undo(byAddress, byClient);
+			throw ex;
+		}
 		if (client == null) {
-			count(this.failuresByAddress, remoteAddress, now);
-			count(this.failuresByClient, clientKey, now);
 			throw TokenRequestException.invalidClient("Client authentication failed");
 		}
+		undo(byAddress, byClient);
 		this.knownAddresses.put(pair, Boolean.TRUE);
 		return client;
 	}
 
-	private RegisteredClient check(ClientCredentials credentials) {
+	private RegisteredClient check(ClientCredentials credentials, Semaphore lane) {
 		boolean acquired;
 		try {
-			acquired = this.checks.tryAcquire(this.checkWait.toNanos(), TimeUnit.NANOSECONDS);
+			acquired = lane.tryAcquire(this.checkWait.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -144,20 +171,26 @@ class ClientAuthenticator {
 			return this.clients.authenticate(credentials.clientId(), credentials.secret()).orElse(null);
 		}
 		finally {
-			this.checks.release();
+			lane.release();
 		}
 	}
 
-	private void refuseWhenOverLimit(FailureCount failures, int limit, long now, String description) {
-		if (failures != null && failures.count() >= limit) {
-			Duration retryAfter = failures.remaining(now, this.failureWindow);
+	/** Counts an attempt under {@code key}, or refuses it when the key has reached {@code limit}. */
+	private FailureCount attempt(Cache<String, FailureCount> failures, String key, int limit, long now,
+			String description) {
+		FailureCount count = failures.get(key, (k) -> new FailureCount(now));
+		if (!count.tryAdd(limit)) {
 			logger.debug("Client authentication refused: " + description);
-			throw TokenRequestException.tooManyFailures(description, retryAfter);
+			throw TokenRequestException.tooManyFailures(description, count.remaining(now, this.failureWindow));
 		}
+		return count;
 	}
 
-	private static void count(Cache<String, FailureCount> failures, String key, long now) {
-		failures.get(key, (k) -> new FailureCount(now)).increment();
+	private static void undo(FailureCount byAddress, FailureCount byClient) {
+		byAddress.undo();
+		if (byClient != null) {
+			byClient.undo();
+		}
 	}
 
 	private static int positive(String property, int value) {
@@ -193,12 +226,22 @@ class ClientAuthenticator {
 			this.start = start;
 		}
 
-		int count() {
-			return this.count.get();
+		/** Adds one unless the count has reached {@code limit}. */
+		boolean tryAdd(int limit) {
+			int current;
+			do {
+				current = this.count.get();
+				if (current >= limit) {
+					return false;
+				}
+			}
+			while (!this.count.compareAndSet(current, current + 1));
+			return true;
 		}
 
-		void increment() {
-			this.count.incrementAndGet();
+		/** Takes back an attempt that did not fail. */
+		void undo() {
+			this.count.decrementAndGet();
 		}
 
 		/** The time left in the window, at least one second. */

@@ -133,6 +133,51 @@ class ClientAuthenticatorTests {
 	}
 
 	@Test
+	void authenticateWhenChecksBusyWithUnknownAddressesThenKnownAddressUsesItsOwnLane() throws Exception {
+		this.properties.setMaxConcurrentChecks(1);
+		this.properties.setCheckWait(Duration.ofMillis(50));
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.200");
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			this.encoder.block();
+			Future<?> attack = executor.submit(() -> failFrom(authenticator, "198.51.100.1"));
+			assertThat(this.encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+			assertRefused(() -> authenticator.authenticate(RIGHT, "192.0.2.201"), HttpStatus.SERVICE_UNAVAILABLE,
+					"temporarily_unavailable", "The server is busy; retry later", Duration.ofSeconds(1));
+			assertThat(authenticator.authenticate(RIGHT, "192.0.2.200").id()).isEqualTo("demo-client");
+			this.encoder.release.countDown();
+			attack.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			this.encoder.release.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void authenticateWhenAttemptInFlightReachesLimitThenNextAttemptRefusedAt429() throws Exception {
+		this.properties.setMaxFailuresPerAddress(1);
+		ClientAuthenticator authenticator = authenticator();
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			this.encoder.block();
+			Future<?> first = executor.submit(() -> failFrom(authenticator, "192.0.2.1"));
+			assertThat(this.encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+			assertRefused(() -> authenticator.authenticate(WRONG, "192.0.2.1"), HttpStatus.TOO_MANY_REQUESTS,
+					"temporarily_unavailable", "Too many failed client authentications from this address",
+					Duration.ofSeconds(60));
+			this.encoder.release.countDown();
+			first.get(10, TimeUnit.SECONDS);
+			assertThat(this.encoder.checks.get()).isEqualTo(1);
+		}
+		finally {
+			this.encoder.release.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
 	void constructorWhenLimitNotPositiveThenConfigurationExceptionNamingTheProperty() {
 		this.properties.setMaxFailuresPerAddress(0);
 		assertThatExceptionOfType(JoatConfigurationException.class).isThrownBy(this::authenticator)
