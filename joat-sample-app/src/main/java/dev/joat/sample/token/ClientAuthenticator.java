@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
  * authenticated before needs. A request that finds no check free
  * within {@code check-wait} is answered 503 with {@code Retry-After}.</li>
  * </ul>
- * Every attempt counts as a failure until its secret proves right, so concurrent attempts cannot
- * overshoot a limit. Counts live in bounded Caffeine caches: each starts with the first attempt
- * and expires one window later. Refusals are logged at DEBUG without anything the client sent.
+ * The limits are applied again once a check is free, so attempts that waited behind failing ones
+ * overshoot a limit by at most the lane's size; right secrets never count. Failure counts live in
+ * bounded Caffeine caches: each starts with the first failure and expires one window later. Refusals are logged at DEBUG without anything the client sent.
  * Thread-safe.
  */
 @Component
@@ -119,42 +119,38 @@ class ClientAuthenticator {
 	 * when no secret check is free
 	 */
 	RegisteredClient authenticate(ClientCredentials credentials, String remoteAddress) {
-		long now = this.ticker.read();
 		String clientKey = this.clients.isRegistered(credentials.clientId()) ? credentials.clientId() : UNKNOWN_CLIENT;
 		KnownAddress pair = new KnownAddress(clientKey, remoteAddress);
 		boolean known = this.knownAddresses.getIfPresent(pair) != null;
-		// Each attempt counts as a failure until it succeeds, so concurrent attempts cannot
-		// overshoot a limit while their checks run.
-		FailureCount byAddress = attempt(this.failuresByAddress, remoteAddress, this.maxFailuresPerAddress, now,
-				"Too many failed client authentications from this address");
-		FailureCount byClient = null;
-		if (!known) {
-			try {
-				byClient = attempt(this.failuresByClient, clientKey, this.maxFailuresPerClient, now,
+		Runnable limits = () -> {
+			long now = this.ticker.read();
+			refuseWhenOverLimit(this.failuresByAddress.getIfPresent(remoteAddress), this.maxFailuresPerAddress, now,
+					"Too many failed client authentications from this address");
+			if (!known) {
+				refuseWhenOverLimit(this.failuresByClient.getIfPresent(clientKey), this.maxFailuresPerClient, now,
 						"Too many failed authentications for this client");
 			}
-			catch (TokenRequestException ex) {
-				byAddress.undo();
-				throw ex;
-			}
-		}
-		RegisteredClient client;
-		try {
-			client = check(credentials, known ? this.knownChecks : this.checks);
-		}
-		catch (TokenRequestException ex) {
-			undo(byAddress, byClient);
-			throw ex;
-		}
+		};
+		limits.run();
+		RegisteredClient client = check(credentials, known ? this.knownChecks : this.checks, limits);
 		if (client == null) {
+			long now = this.ticker.read();
+			count(this.failuresByAddress, remoteAddress, now);
+			if (!known) {
+				count(this.failuresByClient, clientKey, now);
+			}
 			throw TokenRequestException.invalidClient("Client authentication failed");
 		}
-		undo(byAddress, byClient);
 		this.knownAddresses.put(pair, Boolean.TRUE);
 		return client;
 	}
 
-	private RegisteredClient check(ClientCredentials credentials, Semaphore lane) {
+	/**
+	 * Checks the secret in {@code lane}, applying {@code limits} again once a check is free: the
+	 * failures of the attempts it waited behind count, so concurrent attempts overshoot a limit
+	 * by at most the lane's size.
+	 */
+	private RegisteredClient check(ClientCredentials credentials, Semaphore lane, Runnable limits) {
 		boolean acquired;
 		try {
 			acquired = lane.tryAcquire(this.checkWait.toNanos(), TimeUnit.NANOSECONDS);
@@ -168,6 +164,7 @@ class ClientAuthenticator {
 			throw TokenRequestException.busy("The server is busy; retry later", BUSY_RETRY_AFTER);
 		}
 		try {
+			limits.run();
 			return this.clients.authenticate(credentials.clientId(), credentials.secret()).orElse(null);
 		}
 		finally {
@@ -175,22 +172,15 @@ class ClientAuthenticator {
 		}
 	}
 
-	/** Counts an attempt under {@code key}, or refuses it when the key has reached {@code limit}. */
-	private FailureCount attempt(Cache<String, FailureCount> failures, String key, int limit, long now,
-			String description) {
-		FailureCount count = failures.get(key, (k) -> new FailureCount(now));
-		if (!count.tryAdd(limit)) {
+	private void refuseWhenOverLimit(FailureCount failures, int limit, long now, String description) {
+		if (failures != null && failures.count() >= limit) {
 			logger.debug("Client authentication refused: " + description);
-			throw TokenRequestException.tooManyFailures(description, count.remaining(now, this.failureWindow));
+			throw TokenRequestException.tooManyFailures(description, failures.remaining(now, this.failureWindow));
 		}
-		return count;
 	}
 
-	private static void undo(FailureCount byAddress, FailureCount byClient) {
-		byAddress.undo();
-		if (byClient != null) {
-			byClient.undo();
-		}
+	private static void count(Cache<String, FailureCount> failures, String key, long now) {
+		failures.get(key, (k) -> new FailureCount(now)).increment();
 	}
 
 	private static int positive(String property, int value) {
@@ -226,22 +216,12 @@ class ClientAuthenticator {
 			this.start = start;
 		}
 
-		/** Adds one unless the count has reached {@code limit}. */
-		boolean tryAdd(int limit) {
-			int current;
-			do {
-				current = this.count.get();
-				if (current >= limit) {
-					return false;
-				}
-			}
-			while (!this.count.compareAndSet(current, current + 1));
-			return true;
+		int count() {
+			return this.count.get();
 		}
 
-		/** Takes back an attempt that did not fail. */
-		void undo() {
-			this.count.decrementAndGet();
+		void increment() {
+			this.count.incrementAndGet();
 		}
 
 		/** The time left in the window, at least one second. */
