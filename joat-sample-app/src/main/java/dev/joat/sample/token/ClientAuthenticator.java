@@ -87,7 +87,7 @@ class ClientAuthenticator {
 		int maxChecks = properties.getMaxConcurrentChecks();
 		if (maxChecks < 0) {
 			throw invalid("max-concurrent-checks", "must not be negative",
-					"Set it to a positive number, or 0 for one per available processor");
+					"Set it to a positive number, or 0 for half the available processors");
 		}
 		// Checks for addresses not known for the client get half the processors by default, so
 		// that an attack leaves the other half to the clients that authenticated before.
