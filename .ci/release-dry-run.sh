@@ -36,6 +36,85 @@ find "$work/a/target/staging" -name '*.jar' | sort | while read -r jar; do
   printf '  %-60s %s\n' "${jar##*/}" "$(unzip -l "$jar" | tail -1 | awk '{print $2, "files,", $1, "bytes"}')"
 done
 
+# A consumer project, as the README shows it: imports the staged BOM, names the starter without a
+# version, and compiles against joat-core and Spring Security through the staged POMs alone. Its own
+# local repository (reading ~/.m2 as a read-only tail) keeps the release version out of ~/.m2.
+consumer="$work/consumer"
+mkdir -p "$consumer/src/main/java/consumer"
+sed -e "s|@STAGING@|file://$(pwd)/$work/a/target/staging|" -e "s|@VERSION@|$release|" > "$consumer/pom.xml" <<'POM'
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>consumer</groupId>
+  <artifactId>consumer</artifactId>
+  <version>1</version>
+  <properties>
+    <maven.compiler.release>17</maven.compiler.release>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+  </properties>
+  <repositories>
+    <repository>
+      <id>joat-staging</id>
+      <url>@STAGING@</url>
+    </repository>
+  </repositories>
+  <dependencyManagement>
+    <dependencies>
+      <dependency>
+        <groupId>dev.joat</groupId>
+        <artifactId>joat-bom</artifactId>
+        <version>@VERSION@</version>
+        <type>pom</type>
+        <scope>import</scope>
+      </dependency>
+    </dependencies>
+  </dependencyManagement>
+  <dependencies>
+    <dependency>
+      <groupId>dev.joat</groupId>
+      <artifactId>joat-spring-boot-starter</artifactId>
+    </dependency>
+  </dependencies>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-resources-plugin</artifactId>
+        <version>3.3.1</version>
+      </plugin>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId>
+        <artifactId>maven-compiler-plugin</artifactId>
+        <version>3.14.1</version>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+POM
+cat > "$consumer/src/main/java/consumer/Consumer.java" <<'JAVA'
+package consumer;
+
+import dev.joat.SecretResolver;
+import dev.joat.TokenParser;
+import dev.joat.spring.boot.JoatJwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+class Consumer {
+
+	static TokenParser parser(byte[] secret) {
+		return TokenParser.builder(SecretResolver.of(secret)).issuer("consumer").build();
+	}
+
+	static Class<? extends JwtDecoder> decoderType() {
+		return JoatJwtDecoder.class;
+	}
+
+}
+JAVA
+./mvnw -B -q -f "$consumer/pom.xml" compile \
+  -Dmaven.repo.local="$(pwd)/$work/consumer-repo" -Dmaven.repo.local.tail="$HOME/.m2/repository"
+echo "release-dry-run: a consumer project compiled against the staged BOM and starter"
+
 for copy in a b; do
   (cd "$work/$copy/target/staging" && find . -type f ! -name 'maven-metadata*' | LC_ALL=C sort | xargs sha256sum) \
     > "$work/$copy.sha256"
