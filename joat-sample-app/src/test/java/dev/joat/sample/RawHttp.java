@@ -26,7 +26,8 @@ final class RawHttp {
 	}
 
 	/**
-	 * Sends {@code head} (request line and headers, without the blank line; {@code Host},
+	 * Sends {@code head} (request line and headers, without the blank line; {@code Host} unless
+	 * the head has one,
 	 * {@code Connection: close} and, unless the head has a {@code Transfer-Encoding},
 	 * {@code Content-Length} are added) and {@code body} as is.
 	 */
@@ -36,7 +37,8 @@ final class RawHttp {
 			socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
 			OutputStream out = socket.getOutputStream();
-			String fullHead = head + "\r\nHost: localhost:" + port + "\r\nConnection: close\r\n"
+			String host = head.contains("\r\nHost:") ? "" : "\r\nHost: localhost:" + port;
+			String fullHead = head + host + "\r\nConnection: close\r\n"
 					+ ((body != null && !head.contains("Transfer-Encoding")) ? "Content-Length: " + body.length + "\r\n" : "")
 					+ "\r\n";
 			out.write(fullHead.getBytes(StandardCharsets.ISO_8859_1));

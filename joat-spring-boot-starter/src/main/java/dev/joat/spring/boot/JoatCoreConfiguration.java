@@ -10,6 +10,8 @@ import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;
 import dev.joat.TokenProfile;
 import dev.joat.TokenType;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,6 +26,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class JoatCoreConfiguration {
 
+	private static final Log logger = LogFactory.getLog(JoatCoreConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	SecretResolver joatSecretResolver(JoatProperties properties) {
@@ -36,8 +40,13 @@ class JoatCoreConfiguration {
 		List<MacAlgorithm> algorithms = JoatSettings.algorithms(properties);
 		TokenParser.Builder parser = (secretResolver instanceof SecretRing ring) ? TokenParser.builder(ring)
 				: TokenParser.builder(secretResolver).algorithms(algorithms.toArray(MacAlgorithm[]::new));
-		if (properties.getIssuer() != null) {
-			parser.issuer(properties.getIssuer());
+		String issuer = JoatSettings.requiredIssuer(properties);
+		if (issuer != null) {
+			parser.issuer(issuer);
+		}
+		else {
+			logger.warn("joat.accept-any-issuer=true: bearer tokens from any issuer are accepted, their \"iss\" is"
+					+ " not checked. Set joat.issuer instead to accept only your provider's tokens.");
 		}
 		if (!properties.getAudiences().isEmpty()) {
 			parser.audience(properties.getAudiences().toArray(String[]::new));
@@ -49,11 +58,19 @@ class JoatCoreConfiguration {
 			parser.allowShortSecrets();
 		}
 		try {
-			parser.clockSkew(properties.getClockSkew()).maxTokenLength(properties.getMaxTokenLength());
+			parser.clockSkew(properties.getClockSkew());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new JoatConfigurationException("joat.clock-skew", ex.getMessage(),
-					"Set joat.clock-skew between 0 and 1d and joat.max-token-length to a positive number.");
+					"Set joat.clock-skew between 0 and 1d.");
+		}
+		try {
+			parser.maxTokenLength(properties.getMaxTokenLength());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new JoatConfigurationException("joat.max-token-length",
+					"joat.max-token-length must be positive; it is " + properties.getMaxTokenLength(),
+					"Set joat.max-token-length to a positive number of characters, e.g. 8192.");
 		}
 		return parser.clock(clock.getIfUnique(Clock::systemUTC)).build();
 	}
@@ -63,9 +80,10 @@ class JoatCoreConfiguration {
 	@ConditionalOnProperty("joat.issuer")
 	TokenGenerator joatTokenGenerator(JoatProperties properties, SecretResolver secretResolver,
 			ObjectProvider<Clock> clock) {
+		String issuer = JoatSettings.requiredIssuer(properties);
 		TokenGenerator.Builder generator = (secretResolver instanceof SecretRing ring)
-				? TokenGenerator.builder(properties.getIssuer(), ring)
-				: TokenGenerator.builder(properties.getIssuer(), secretResolver)
+				? TokenGenerator.builder(issuer, ring)
+				: TokenGenerator.builder(issuer, secretResolver)
 					.algorithm(JoatSettings.algorithms(properties).get(0));
 		if (properties.getProfile() == JoatProperties.Profile.RFC9068) {
 			if (properties.getAudiences().isEmpty()) {

@@ -1,6 +1,9 @@
 package dev.joat.spring.boot;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Objects;
 
 import dev.joat.Credentials;
@@ -10,37 +13,98 @@ import dev.joat.VerifiedToken;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
  * A Spring Security {@link JwtDecoder} backed by joat's {@link TokenParser}: every check of the
  * parser (algorithm allow-list, strict base64url, duplicate names, required {@code exp}, issuer,
- * audience, scope types …) applies to every bearer token.
+ * audience, scope types …) applies to every bearer token, then joat's rule for certificate-bound
+ * tokens, then the application's {@linkplain #setJwtValidator(OAuth2TokenValidator) validator}.
  *
  * <p>A verified token becomes a {@link Jwt} with the token's header and claims, {@code iat},
  * {@code exp} and {@code nbf} as {@link Instant}s and {@code aud} as a list, as Spring's own
  * decoders present them; a token without {@code sub} gets its client id as {@code sub}, as RFC
  * 9068 §2.2 defines it for a client acting for itself. A refused token is a
- * {@link BadJwtException} whose message is joat's client-safe description, which Spring's entry
- * point answers with {@code 401 WWW-Authenticate: Bearer error="invalid_token"}. A failing secret
- * lookup is logged here for the operator, with its cause, and the client sees only a generic
- * description: a server-side fault is not the client's business. Thread-safe.
+ * {@link BadJwtException} (a {@link JwtValidationException} when a validator refused it) whose
+ * message is a client-safe description, which Spring's entry point answers with
+ * {@code 401 WWW-Authenticate: Bearer error="invalid_token"}.
+ *
+ * <p>Certificate-bound tokens: a token carrying {@code cnf} (RFC 7800, RFC 8705) is refused unless
+ * {@link #setAllowCertificateBoundTokens(boolean)} opts in; then a {@code cnf} {@code x5t#S256}
+ * is checked by Spring Security's {@code X509CertificateThumbprintValidator} against the client
+ * certificate of the current servlet request.
+ *
+ * <p>Logging: refusals a client can provoke are logged at DEBUG only. A failing secret lookup (the
+ * resolver threw or answered a secret too short for the algorithm) is a server-side fault: logged
+ * at WARN at most once a minute with a count; the client sees only a generic description. No log
+ * line carries a control character from a request.
+ *
+ * <p>Thread-safe once configured; configure it before it is shared.
  */
 public final class JoatJwtDecoder implements JwtDecoder {
 
 	private static final Log logger = LogFactory.getLog(JoatJwtDecoder.class);
 
+	private static final Duration FAULT_REPORT_INTERVAL = Duration.ofMinutes(1);
+
+	private static final OAuth2TokenValidator<Jwt> NO_VALIDATOR = (jwt) -> OAuth2TokenValidatorResult.success();
+
 	private final TokenParser tokenParser;
 
+	private final RateLimitedLog secretLookupFaults;
+
+	private volatile OAuth2TokenValidator<Jwt> certificateBoundTokenValidator = CertificateBoundTokenValidator.refusing();
+
+	private volatile OAuth2TokenValidator<Jwt> jwtValidator = NO_VALIDATOR;
+
 	/**
-	 * Creates a decoder.
+	 * Creates a decoder that refuses certificate-bound tokens and runs no validator of the
+	 * application's.
 	 * @param tokenParser the parser that verifies each token
 	 */
 	public JoatJwtDecoder(TokenParser tokenParser) {
+		this(tokenParser, Clock.systemUTC());
+	}
+
+	/** As {@link #JoatJwtDecoder(TokenParser)}; {@code clock} paces the reports of server-side faults. */
+	JoatJwtDecoder(TokenParser tokenParser, Clock clock) {
 		this.tokenParser = Objects.requireNonNull(tokenParser, "tokenParser cannot be null");
+		this.secretLookupFaults = new RateLimitedLog(logger, FAULT_REPORT_INTERVAL, clock);
+	}
+
+	/**
+	 * The application's checks, run on every token that passed all of joat's, as
+	 * {@code NimbusJwtDecoder#setJwtValidator} runs them: a failure refuses the token with
+	 * {@code 401 invalid_token} and the first error description the validator gives. Combine
+	 * several with {@code DelegatingOAuth2TokenValidator}. joat's own checks (signature, times,
+	 * issuer, audience, types, certificate-bound tokens) are not replaced. None by default; the
+	 * Spring Boot starter sets every {@code OAuth2TokenValidator<Jwt>} bean, in order.
+	 * @param jwtValidator the application's validator
+	 */
+	public void setJwtValidator(OAuth2TokenValidator<Jwt> jwtValidator) {
+		this.jwtValidator = Objects.requireNonNull(jwtValidator, "jwtValidator cannot be null");
+	}
+
+	/**
+	 * Whether tokens bound to a client certificate ({@code cnf} with {@code x5t#S256}, RFC 8705 §3)
+	 * are accepted, each checked against the client certificate of the current servlet request by
+	 * Spring Security's {@code X509CertificateThumbprintValidator}: opt in only where the servlet
+	 * container authenticates clients with mutual TLS. {@code false} by default: every token that
+	 * carries {@code cnf} is refused, since a bearer token's holder proves nothing. Other
+	 * confirmation methods ({@code jkt}, {@code jwk} …) are refused either way. In a WebFlux
+	 * application Spring Security cannot obtain the certificate, so such tokens stay refused.
+	 * @param allow {@code true} to check certificate-bound tokens instead of refusing them
+	 */
+	public void setAllowCertificateBoundTokens(boolean allow) {
+		this.certificateBoundTokenValidator = allow ? CertificateBoundTokenValidator.checkingClientCertificate()
+				: CertificateBoundTokenValidator.refusing();
 	}
 
 	@Override
@@ -50,23 +114,59 @@ public final class JoatJwtDecoder implements JwtDecoder {
 			verified = this.tokenParser.verify(token);
 		}
 		catch (InvalidTokenException ex) {
-			throw badJwt(ex);
+			throw refused(ex);
 		}
-		return toJwt(token, verified);
+		Jwt jwt = toJwt(token, verified);
+		validate(jwt, this.certificateBoundTokenValidator);
+		validate(jwt, this.jwtValidator);
+		return jwt;
 	}
 
-	static BadJwtException badJwt(InvalidTokenException ex) {
+	private BadJwtException refused(InvalidTokenException ex) {
 		if (ex.getReason() == InvalidTokenException.Reason.SECRET_UNAVAILABLE) {
-			logger.warn("A bearer token was refused because its secret could not be resolved: " + ex.getMessage(),
-					ex.getCause());
+			Throwable fault = ex.getCause();
+			if (fault != null) {
+				this.secretLookupFaults.warn("Bearer tokens are refused because the secret lookup fails: "
+						+ fault.getClass().getName() + ": " + asErrorDescription(String.valueOf(fault.getMessage())));
+			}
+			else {
+				logDebug("Bearer token refused (SECRET_UNAVAILABLE): " + asErrorDescription(ex.getMessage()));
+			}
 			return new BadJwtException("The token could not be verified");
 		}
-		return new BadJwtException(asErrorDescription(ex.getMessage()), ex);
+		String description = asErrorDescription(ex.getMessage());
+		logDebug("Bearer token refused (" + ex.getReason() + "): " + description);
+		return new BadJwtException(description, ex);
+	}
+
+	/** As {@code NimbusJwtDecoder} maps a validator's errors, with a description RFC 6750 allows. */
+	private static void validate(Jwt jwt, OAuth2TokenValidator<Jwt> validator) {
+		OAuth2TokenValidatorResult result = validator.validate(jwt);
+		if (!result.hasErrors()) {
+			return;
+		}
+		Collection<OAuth2Error> errors = result.getErrors();
+		String description = "Unable to validate Jwt";
+		for (OAuth2Error error : errors) {
+			if (error.getDescription() != null && !error.getDescription().isEmpty()) {
+				description = asErrorDescription(error.getDescription());
+				break;
+			}
+		}
+		logDebug("Bearer token refused by a validator: " + description);
+		throw new JwtValidationException(description, errors);
+	}
+
+	private static void logDebug(String line) {
+		if (logger.isDebugEnabled()) {
+			logger.debug(line);
+		}
 	}
 
 	/**
 	 * The message in the characters RFC 6750 §3 allows in {@code error_description} (printable
 	 * ASCII without {@code "} and {@code \}); Spring would otherwise replace the whole description.
+	 * The same text is safe in a log line: no control character, so no forged lines.
 	 */
 	static String asErrorDescription(String message) {
 		StringBuilder description = new StringBuilder(message.length());
@@ -85,6 +185,11 @@ public final class JoatJwtDecoder implements JwtDecoder {
 		return description.toString();
 	}
 
+	/**
+	 * The token as Spring's {@link Jwt}. Every precondition of {@code Jwt}'s constructor holds for a
+	 * token joat verified: a non-empty token value, a header with {@code alg}, claims with
+	 * {@code exp}, and {@code exp} after {@code iat} (joat-core refuses any other).
+	 */
 	static Jwt toJwt(String token, VerifiedToken verified) {
 		Credentials credentials = verified.credentials();
 		// Jwt copies both maps into maps of its own: the claims are handed over as a view.

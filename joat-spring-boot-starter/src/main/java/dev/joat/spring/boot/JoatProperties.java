@@ -18,6 +18,9 @@ public class JoatProperties {
 	/** The provider (issuer): written as "iss" when issuing, required of every token when parsing. */
 	private String issuer;
 
+	/** Whether tokens of any issuer are accepted: "iss" is then not checked, and joat.issuer must not be set. */
+	private boolean acceptAnyIssuer;
+
 	/** The HMAC secret as UTF-8 text; at least 32 bytes for HS256 (48 for HS384, 64 for HS512). */
 	private String secret;
 
@@ -63,12 +66,27 @@ public class JoatProperties {
 	/** Whether only RFC 9068 access tokens (typ at+jwt) are accepted. */
 	private boolean requireAtJwt;
 
+	/**
+	 * Whether tokens bound to a client certificate (cnf with x5t#S256, RFC 8705) are accepted, each
+	 * checked against the client certificate of the servlet request (needs mutual TLS); when false,
+	 * every token carrying cnf is refused. Other confirmation methods are always refused.
+	 */
+	private boolean allowCertificateBoundTokens;
+
 	public String getIssuer() {
 		return this.issuer;
 	}
 
 	public void setIssuer(String issuer) {
 		this.issuer = issuer;
+	}
+
+	public boolean isAcceptAnyIssuer() {
+		return this.acceptAnyIssuer;
+	}
+
+	public void setAcceptAnyIssuer(boolean acceptAnyIssuer) {
+		this.acceptAnyIssuer = acceptAnyIssuer;
 	}
 
 	public String getSecret() {
@@ -189,6 +207,14 @@ public class JoatProperties {
 
 	public void setRequireAtJwt(boolean requireAtJwt) {
 		this.requireAtJwt = requireAtJwt;
+	}
+
+	public boolean isAllowCertificateBoundTokens() {
+		return this.allowCertificateBoundTokens;
+	}
+
+	public void setAllowCertificateBoundTokens(boolean allowCertificateBoundTokens) {
+		this.allowCertificateBoundTokens = allowCertificateBoundTokens;
 	}
 
 	/** The claim layout of issued tokens. */

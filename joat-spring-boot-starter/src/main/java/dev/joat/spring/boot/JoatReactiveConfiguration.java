@@ -1,18 +1,25 @@
 package dev.joat.spring.boot;
 
+import java.util.List;
+
 import dev.joat.TokenParser;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtGrantedAuthoritiesConverterAdapter;
 
 /**
- * The reactive (WebFlux) stack: joat's {@link ReactiveJwtDecoder} and the
+ * The reactive (WebFlux) stack: joat's {@link ReactiveJwtDecoder} (running every
+ * {@code OAuth2TokenValidator<Jwt>} bean of the application, in order, after joat's own checks) and the
  * {@link ReactiveJwtAuthenticationConverter} that {@code ServerHttpSecurity} picks up.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,8 +29,15 @@ class JoatReactiveConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ReactiveJwtDecoder.class)
-	JoatReactiveJwtDecoder joatReactiveJwtDecoder(TokenParser tokenParser) {
-		return new JoatReactiveJwtDecoder(tokenParser);
+	JoatReactiveJwtDecoder joatReactiveJwtDecoder(TokenParser tokenParser, JoatProperties properties,
+			ObjectProvider<OAuth2TokenValidator<Jwt>> validators) {
+		JoatReactiveJwtDecoder decoder = new JoatReactiveJwtDecoder(tokenParser);
+		decoder.setAllowCertificateBoundTokens(properties.isAllowCertificateBoundTokens());
+		List<OAuth2TokenValidator<Jwt>> applicationValidators = validators.orderedStream().toList();
+		if (!applicationValidators.isEmpty()) {
+			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(applicationValidators));
+		}
+		return decoder;
 	}
 
 	@Bean

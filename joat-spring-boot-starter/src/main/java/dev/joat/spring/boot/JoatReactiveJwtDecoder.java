@@ -2,39 +2,55 @@ package dev.joat.spring.boot;
 
 import java.util.Objects;
 
-import dev.joat.InvalidTokenException;
 import dev.joat.TokenParser;
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * The reactive twin of {@link JoatJwtDecoder}, for WebFlux resource servers. Verification is pure
- * computation (no I/O, a few microseconds), so it runs on the subscribing thread. Thread-safe.
+ * The reactive twin of {@link JoatJwtDecoder}, for WebFlux resource servers: the same checks, the
+ * same {@code Jwt}, the same refusals and the same log policy. Verification is pure computation
+ * (no I/O, a few microseconds), so it runs on the subscribing thread. Thread-safe once
+ * configured; configure it before it is shared.
  */
 public final class JoatReactiveJwtDecoder implements ReactiveJwtDecoder {
 
-	private final TokenParser tokenParser;
+	private final JoatJwtDecoder decoder;
 
 	/**
-	 * Creates a decoder.
+	 * Creates a decoder that refuses certificate-bound tokens and runs no validator of the
+	 * application's.
 	 * @param tokenParser the parser that verifies each token
 	 */
 	public JoatReactiveJwtDecoder(TokenParser tokenParser) {
-		this.tokenParser = Objects.requireNonNull(tokenParser, "tokenParser cannot be null");
+		this.decoder = new JoatJwtDecoder(Objects.requireNonNull(tokenParser, "tokenParser cannot be null"));
+	}
+
+	/**
+	 * The application's checks, run on every token that passed all of joat's; see
+	 * {@link JoatJwtDecoder#setJwtValidator(OAuth2TokenValidator)}. None by default.
+	 * @param jwtValidator the application's validator
+	 */
+	public void setJwtValidator(OAuth2TokenValidator<Jwt> jwtValidator) {
+		this.decoder.setJwtValidator(jwtValidator);
+	}
+
+	/**
+	 * Whether certificate-bound tokens are checked instead of refused; see
+	 * {@link JoatJwtDecoder#setAllowCertificateBoundTokens(boolean)}. Spring Security checks the
+	 * certificate only in a servlet request: in WebFlux a token with a {@code cnf} {@code x5t#S256}
+	 * is refused either way ({@code false} by default).
+	 * @param allow {@code true} to check certificate-bound tokens instead of refusing them
+	 */
+	public void setAllowCertificateBoundTokens(boolean allow) {
+		this.decoder.setAllowCertificateBoundTokens(allow);
 	}
 
 	@Override
 	public Mono<Jwt> decode(String token) {
-		return Mono.fromCallable(() -> {
-			try {
-				return JoatJwtDecoder.toJwt(token, this.tokenParser.verify(token));
-			}
-			catch (InvalidTokenException ex) {
-				throw JoatJwtDecoder.badJwt(ex);
-			}
-		});
+		return Mono.fromCallable(() -> this.decoder.decode(token));
 	}
 
 }

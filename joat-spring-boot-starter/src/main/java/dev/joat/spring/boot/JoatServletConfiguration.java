@@ -1,17 +1,25 @@
 package dev.joat.spring.boot;
 
+import java.util.List;
+
 import dev.joat.TokenParser;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 /**
- * The servlet stack: joat's {@link JwtDecoder} and the {@link JwtAuthenticationConverter} that
- * Spring Security's resource-server configurer picks up from the context.
+ * The servlet stack: joat's {@link JwtDecoder} (running every {@code OAuth2TokenValidator<Jwt>}
+ * bean of the application, in order, after joat's own checks) and the
+ * {@link JwtAuthenticationConverter} that Spring Security's resource-server configurer picks up
+ * from the context.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -19,8 +27,15 @@ class JoatServletConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
-	JoatJwtDecoder joatJwtDecoder(TokenParser tokenParser) {
-		return new JoatJwtDecoder(tokenParser);
+	JoatJwtDecoder joatJwtDecoder(TokenParser tokenParser, JoatProperties properties,
+			ObjectProvider<OAuth2TokenValidator<Jwt>> validators) {
+		JoatJwtDecoder decoder = new JoatJwtDecoder(tokenParser);
+		decoder.setAllowCertificateBoundTokens(properties.isAllowCertificateBoundTokens());
+		List<OAuth2TokenValidator<Jwt>> applicationValidators = validators.orderedStream().toList();
+		if (!applicationValidators.isEmpty()) {
+			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(applicationValidators));
+		}
+		return decoder;
 	}
 
 	@Bean

@@ -6,6 +6,8 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.joat.MacAlgorithm;
 import dev.joat.SecretResolver;
@@ -17,6 +19,8 @@ import dev.joat.SecretRing;
  * appear in its messages.
  */
 final class JoatSettings {
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(?::.*)?}");
 
 	private JoatSettings() {
 	}
@@ -45,6 +49,36 @@ final class JoatSettings {
 	}
 
 	/**
+	 * The issuer every parsed token must name, or {@code null} when {@code joat.accept-any-issuer}
+	 * is {@code true}. Required: without {@code joat.issuer} a parser would accept tokens of any
+	 * issuer signed with the same secret.
+	 */
+	static String requiredIssuer(JoatProperties properties) {
+		String issuer = properties.getIssuer();
+		if (issuer != null && issuer.isBlank()) {
+			throw new JoatConfigurationException("joat.issuer", "joat.issuer is blank",
+					"Set joat.issuer to the issuer (\"iss\") of the tokens this application accepts, e.g."
+							+ " https://auth.example.com.");
+		}
+		if (properties.isAcceptAnyIssuer()) {
+			if (issuer != null) {
+				throw new JoatConfigurationException("joat.accept-any-issuer",
+						"joat.accept-any-issuer=true contradicts joat.issuer",
+						"Remove joat.accept-any-issuer to accept only tokens whose \"iss\" is joat.issuer (the safe"
+								+ " choice), or remove joat.issuer to accept tokens from any issuer.");
+			}
+			return null;
+		}
+		if (issuer == null) {
+			throw new JoatConfigurationException("joat.issuer", "joat.issuer is not set",
+					"Set joat.issuer to the issuer (\"iss\") of the tokens this application accepts, e.g."
+							+ " https://auth.example.com. Only if tokens from any issuer signed with your secret may pass"
+							+ " (PyJOAT never checked \"iss\"), set joat.accept-any-issuer=true instead.");
+		}
+		return issuer;
+	}
+
+	/**
 	 * The secret resolver the properties describe: one fixed secret ({@code joat.secret} or
 	 * {@code joat.secret-base64}) or a {@link SecretRing} ({@code joat.secrets}).
 	 */
@@ -68,6 +102,7 @@ final class JoatSettings {
 							+ " or define a dev.joat.SecretResolver bean.");
 		}
 		String property = text ? "joat.secret" : "joat.secret-base64";
+		checkResolved(text ? properties.getSecret() : properties.getSecretBase64(), property);
 		byte[] secret = text ? properties.getSecret().getBytes(StandardCharsets.UTF_8)
 				: decodeBase64(properties.getSecretBase64(), property);
 		checkLength(secret, algorithms, property, properties.isAllowShortSecrets());
@@ -101,6 +136,7 @@ final class JoatSettings {
 						"Add " + algorithm + " to joat.algorithms or bind this key to an allowed algorithm.");
 			}
 			String property = (keyed.getSecret() != null) ? prefix + ".secret" : prefix + ".secret-base64";
+			checkResolved((keyed.getSecret() != null) ? keyed.getSecret() : keyed.getSecretBase64(), property);
 			byte[] secret = (keyed.getSecret() != null) ? keyed.getSecret().getBytes(StandardCharsets.UTF_8)
 					: decodeBase64(keyed.getSecretBase64(), property);
 			checkLength(secret, List.of(algorithm), property, false);
@@ -119,6 +155,40 @@ final class JoatSettings {
 		return ring.signingKeyId(signingKid).defaultKeyId(defaultKid).build();
 	}
 
+	/**
+	 * Refuses a blank secret and one still holding {@code ${}: Spring leaves a placeholder it cannot
+	 * resolve as literal text, which must never become the HMAC secret. The message may name the
+	 * placeholder's variable (a name, not a secret) but never shows the value.
+	 */
+	private static void checkResolved(String value, String property) {
+		if (value.isBlank()) {
+			throw new JoatConfigurationException(property, property + " is blank",
+					"Set " + property + " to a secret of at least 32 random bytes. If it is a placeholder such as"
+							+ " ${JOAT_SECRET}, its variable is set but empty.");
+		}
+		if (value.contains("${")) {
+			String variable = placeholderVariable(value);
+			if (variable != null) {
+				throw new JoatConfigurationException(property,
+						property + " is the placeholder ${" + variable + "}, which did not resolve",
+						"Set " + variable + " (an environment variable or a property) to the secret, or set " + property
+								+ " itself. A secret containing '${' is always refused, so that a missing variable"
+								+ " never becomes the secret.");
+			}
+			throw new JoatConfigurationException(property,
+					property + " contains '${', a placeholder that did not resolve",
+					"Define the variable the placeholder names (an environment variable or a property), or set "
+							+ property + " without '${'. If the secret really contains '${', give it base64-encoded as"
+							+ " a secret-base64 property.");
+		}
+	}
+
+	/** The variable of a value that is exactly one placeholder, {@code ${NAME}} or {@code ${NAME:…}}; else null. */
+	private static String placeholderVariable(String value) {
+		Matcher placeholder = PLACEHOLDER.matcher(value.trim());
+		return placeholder.matches() ? placeholder.group(1) : null;
+	}
+
 	private static byte[] decodeBase64(String value, String property) {
 		try {
 			return Base64.getDecoder().decode(value.trim());
@@ -132,10 +202,6 @@ final class JoatSettings {
 
 	private static void checkLength(byte[] secret, List<MacAlgorithm> algorithms, String property,
 			boolean allowShortSecrets) {
-		if (secret.length == 0) {
-			throw new JoatConfigurationException(property, property + " is empty",
-					"Set " + property + " to a secret of at least 32 random bytes.");
-		}
 		if (allowShortSecrets) {
 			return;
 		}

@@ -68,8 +68,8 @@ class JoatAutoConfigurationTests {
 	}
 
 	@Test
-	void autoConfigurationWhenNoIssuerThenParserWithoutGenerator() {
-		this.runner.withPropertyValues("joat.secret=" + SECRET).run((context) -> {
+	void autoConfigurationWhenAcceptAnyIssuerThenParserWithoutGenerator() {
+		this.runner.withPropertyValues("joat.secret=" + SECRET, "joat.accept-any-issuer=true").run((context) -> {
 			assertThat(context).hasSingleBean(TokenParser.class);
 			assertThat(context).doesNotHaveBean(TokenGenerator.class);
 		});
@@ -153,7 +153,9 @@ class JoatAutoConfigurationTests {
 
 	@Test
 	void autoConfigurationWhenShortSecretAllowedThenStarts() {
-		this.runner.withPropertyValues("joat.secret=the most secret hmac salt ever", "joat.allow-short-secrets=true")
+		this.runner
+			.withPropertyValues("joat.issuer=joat", "joat.secret=the most secret hmac salt ever",
+					"joat.allow-short-secrets=true")
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(TokenParser.class));
 	}
 

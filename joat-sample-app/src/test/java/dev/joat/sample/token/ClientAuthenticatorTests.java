@@ -1,0 +1,221 @@
+package dev.joat.sample.token;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.joat.spring.boot.JoatConfigurationException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The limits on client authentication, with a counting password encoder (so "without checking
+ * the secret" is observed, not assumed) and a hand-driven clock.
+ */
+class ClientAuthenticatorTests {
+
+	private static final ClientCredentials RIGHT = new ClientCredentials("demo-client", "demo-secret");
+
+	private static final ClientCredentials WRONG = new ClientCredentials("demo-client", "wrong");
+
+	private final CountingEncoder encoder = new CountingEncoder();
+
+	private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+
+	private final ClientAuthenticationProperties properties = new ClientAuthenticationProperties();
+
+	ClientAuthenticatorTests() {
+		this.properties.setMaxFailuresPerAddress(3);
+		this.properties.setMaxFailuresPerClient(5);
+		this.properties.setFailureWindow(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void authenticateWhenSecretRightThenClient() {
+		assertThat(authenticator().authenticate(RIGHT, "192.0.2.1").id()).isEqualTo("demo-client");
+	}
+
+	@Test
+	void authenticateWhenSecretWrongThenInvalidClient() {
+		assertRefused(() -> authenticator().authenticate(WRONG, "192.0.2.1"), HttpStatus.UNAUTHORIZED, "invalid_client",
+				"Client authentication failed", null);
+	}
+
+	@Test
+	void authenticateWhenAddressOverLimitThen429WithoutCheckingTheSecret() {
+		ClientAuthenticator authenticator = authenticator();
+		for (int i = 0; i < 3; i++) {
+			failFrom(authenticator, "192.0.2.1");
+		}
+		this.nanos.addAndGet(Duration.ofSeconds(20).toNanos());
+		int checks = this.encoder.checks.get();
+		assertRefused(() -> authenticator.authenticate(RIGHT, "192.0.2.1"), HttpStatus.TOO_MANY_REQUESTS,
+				"temporarily_unavailable", "Too many failed client authentications from this address", Duration.ofSeconds(40));
+		assertThat(this.encoder.checks.get()).isEqualTo(checks);
+		assertThat(authenticator.authenticate(RIGHT, "192.0.2.2").id()).isEqualTo("demo-client");
+	}
+
+	@Test
+	void authenticateWhenFailureWindowOverThenAddressCheckedAgain() {
+		ClientAuthenticator authenticator = authenticator();
+		for (int i = 0; i < 3; i++) {
+			failFrom(authenticator, "192.0.2.1");
+		}
+		this.nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+		assertThat(authenticator.authenticate(RIGHT, "192.0.2.1").id()).isEqualTo("demo-client");
+	}
+
+	@Test
+	void authenticateWhenClientOverLimitFromManyAddressesThenKnownAddressStillServedAndNewOnesRefused() {
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.200");
+		for (int i = 0; i < 5; i++) {
+			failFrom(authenticator, "198.51.100." + i);
+		}
+		int checks = this.encoder.checks.get();
+		assertRefused(() -> authenticator.authenticate(WRONG, "198.51.100.99"), HttpStatus.TOO_MANY_REQUESTS,
+				"temporarily_unavailable", "Too many failed authentications for this client", Duration.ofSeconds(60));
+		assertThat(this.encoder.checks.get()).isEqualTo(checks);
+		assertThat(authenticator.authenticate(RIGHT, "192.0.2.200").id()).isEqualTo("demo-client");
+		assertThat(this.encoder.checks.get()).isEqualTo(checks + 1);
+		assertThat(authenticator.authenticate(new ClientCredentials("reader-client", "reader-secret"), "198.51.100.99").id())
+			.isEqualTo("reader-client");
+	}
+
+	@Test
+	void authenticateWhenUnknownClientIdsOverLimitThenCountedTogether() {
+		ClientAuthenticator authenticator = authenticator();
+		for (int i = 0; i < 5; i++) {
+			ClientCredentials unknown = new ClientCredentials("nobody-" + i, "x");
+			String address = "198.51.100." + i;
+			assertRefused(() -> authenticator.authenticate(unknown, address), HttpStatus.UNAUTHORIZED,
+					"invalid_client", "Client authentication failed", null);
+		}
+		int checks = this.encoder.checks.get();
+		assertRefused(() -> authenticator.authenticate(new ClientCredentials("nobody-else", "x"), "198.51.100.50"),
+				HttpStatus.TOO_MANY_REQUESTS, "temporarily_unavailable", "Too many failed authentications for this client",
+				Duration.ofSeconds(60));
+		assertThat(this.encoder.checks.get()).isEqualTo(checks);
+		assertThat(authenticator.authenticate(RIGHT, "198.51.100.50").id()).isEqualTo("demo-client");
+	}
+
+	@Test
+	void authenticateWhenAllChecksBusyThen503AfterTheWait() throws Exception {
+		this.properties.setMaxConcurrentChecks(1);
+		this.properties.setCheckWait(Duration.ofMillis(50));
+		ClientAuthenticator authenticator = authenticator();
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			this.encoder.block();
+			Future<RegisteredClient> first = executor.submit(() -> authenticator.authenticate(RIGHT, "192.0.2.1"));
+			assertThat(this.encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+			assertRefused(() -> authenticator.authenticate(RIGHT, "192.0.2.2"), HttpStatus.SERVICE_UNAVAILABLE,
+					"temporarily_unavailable", "The server is busy; retry later", Duration.ofSeconds(1));
+			this.encoder.release.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS).id()).isEqualTo("demo-client");
+			assertThat(authenticator.authenticate(RIGHT, "192.0.2.2").id()).isEqualTo("demo-client");
+		}
+		finally {
+			this.encoder.release.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void constructorWhenLimitNotPositiveThenConfigurationExceptionNamingTheProperty() {
+		this.properties.setMaxFailuresPerAddress(0);
+		assertThatExceptionOfType(JoatConfigurationException.class).isThrownBy(this::authenticator)
+			.withMessage("must be at least 1, not 0")
+			.satisfies((ex) -> assertThat(ex.getProperty())
+				.isEqualTo("joat.sample.client-authentication.max-failures-per-address"));
+	}
+
+	@Test
+	void constructorWhenWindowUnderOneSecondThenConfigurationExceptionNamingTheProperty() {
+		this.properties.setFailureWindow(Duration.ofMillis(10));
+		assertThatExceptionOfType(JoatConfigurationException.class).isThrownBy(this::authenticator)
+			.withMessage("must be at least one second")
+			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("joat.sample.client-authentication.failure-window"));
+	}
+
+	private ClientAuthenticator authenticator() {
+		SampleClientsProperties clients = new SampleClientsProperties();
+		clients.setClients(List.of(client("demo-client", "demo-secret", "read", "profile"),
+				client("reader-client", "reader-secret", "read")));
+		return new ClientAuthenticator(new ClientRegistry(clients, this.encoder), this.properties, this.nanos::get);
+	}
+
+	private static SampleClientsProperties.Client client(String id, String secret, String... scopes) {
+		SampleClientsProperties.Client client = new SampleClientsProperties.Client();
+		client.setId(id);
+		client.setSecret(secret);
+		client.setScopes(List.of(scopes));
+		return client;
+	}
+
+	private static void failFrom(ClientAuthenticator authenticator, String address) {
+		assertRefused(() -> authenticator.authenticate(WRONG, address), HttpStatus.UNAUTHORIZED, "invalid_client",
+				"Client authentication failed", null);
+	}
+
+	private static void assertRefused(Runnable attempt, HttpStatus status, String error, String description,
+			Duration retryAfter) {
+		assertThatExceptionOfType(TokenRequestException.class).isThrownBy(attempt::run)
+			.withMessage(description)
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(status);
+				assertThat(ex.error()).isEqualTo(error);
+				assertThat(ex.retryAfter()).isEqualTo(retryAfter);
+			});
+	}
+
+	/** Plain-text secrets, counting every check; can hold a check until released. */
+	private static final class CountingEncoder implements PasswordEncoder {
+
+		final AtomicInteger checks = new AtomicInteger();
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		private volatile boolean blocking;
+
+		void block() {
+			this.blocking = true;
+		}
+
+		@Override
+		public String encode(CharSequence rawPassword) {
+			return rawPassword.toString();
+		}
+
+		@Override
+		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+			this.checks.incrementAndGet();
+			if (this.blocking) {
+				this.blocking = false;
+				this.entered.countDown();
+				try {
+					this.release.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			return rawPassword.toString().equals(encodedPassword);
+		}
+
+	}
+
+}

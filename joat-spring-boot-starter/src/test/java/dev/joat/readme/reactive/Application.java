@@ -1,0 +1,33 @@
+package dev.joat.readme.reactive;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@SpringBootApplication
+@EnableReactiveMethodSecurity
+public class Application {
+
+	public static void main(String[] args) {
+		SpringApplication.run(Application.class, args);
+	}
+
+	@RestController
+	static class Api {
+
+		@GetMapping("/read")
+		@PreAuthorize("hasAuthority('SCOPE_read')")
+		Mono<String> read(@AuthenticationPrincipal Jwt jwt) {
+			return Mono.just("read by " + jwt.getSubject());
+		}
+
+	}
+
+}
