@@ -1,5 +1,6 @@
 package dev.joat.test.slice.servlet;
 
+import dev.joat.test.web.servlet.WithJoatToken;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,6 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.joat.test.web.servlet.WithJoatToken;
 
 import static dev.joat.test.web.servlet.JoatMockMvc.joatToken;
 import static org.hamcrest.Matchers.containsString;
