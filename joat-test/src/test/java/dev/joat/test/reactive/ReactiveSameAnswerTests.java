@@ -13,7 +13,6 @@ import dev.joat.test.SameAnswerCases;
 import dev.joat.test.SameAnswerCases.Case;
 import dev.joat.test.context.ApplicationTestTokens;
 import dev.joat.test.web.reactive.JoatTokenConfigurer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,7 +68,6 @@ class ReactiveSameAnswerTests {
 	}
 
 	@Test
-	@Disabled("needs starter validator support, issue 12 §3")
 	void joatTokenWhenApplicationValidatorRefusesThenSameAnswerAsRealHttp() throws Exception {
 		assertSameAnswer(SameAnswerCases.VALIDATOR_REFUSAL);
 	}

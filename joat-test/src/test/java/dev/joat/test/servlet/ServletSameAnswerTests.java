@@ -15,7 +15,6 @@ import dev.joat.test.context.ApplicationTestTokens;
 import dev.joat.test.web.servlet.JoatTokenRequestPostProcessor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +68,6 @@ class ServletSameAnswerTests {
 	}
 
 	@Test
-	@Disabled("needs starter validator support, issue 12 §3")
 	void joatTokenWhenApplicationValidatorRefusesThenSameAnswerAsRealHttp() throws Exception {
 		assertSameAnswer(SameAnswerCases.VALIDATOR_REFUSAL);
 	}

@@ -1,5 +1,6 @@
 package dev.joat.test.slice.reactive;
 
+import dev.joat.spring.boot.JoatReactiveJwtDecoder;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -16,8 +17,6 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.joat.spring.boot.JoatReactiveJwtDecoder;
 
 import static dev.joat.test.web.reactive.JoatWebTestClient.joatToken;
 import static org.assertj.core.api.Assertions.assertThat;

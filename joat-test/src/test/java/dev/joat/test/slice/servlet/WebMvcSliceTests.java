@@ -1,5 +1,6 @@
 package dev.joat.test.slice.servlet;
 
+import dev.joat.spring.boot.JoatJwtDecoder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,10 +16,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.joat.spring.boot.JoatJwtDecoder;
-
 import static dev.joat.test.web.servlet.JoatMockMvc.joatToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -59,7 +61,7 @@ class WebMvcSliceTests {
 	void joatTokenWhenScopeMissingThenForbidden() throws Exception {
 		this.mockMvc.perform(get("/read").with(joatToken().scopes("profile")))
 			.andExpect(status().isForbidden())
-			.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith(
+			.andExpect(header().string("WWW-Authenticate", startsWith(
 					"Bearer error=\"insufficient_scope\"")));
 	}
 
@@ -67,7 +69,7 @@ class WebMvcSliceTests {
 	void joatTokenWhenExpiredThenUnauthorizedWithTheDecodersDescription() throws Exception {
 		this.mockMvc.perform(get("/read").with(joatToken().scopes("read").expired()))
 			.andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.matchesPattern(
+			.andExpect(header().string("WWW-Authenticate", matchesPattern(
 					"Bearer error=\"invalid_token\", error_description=\"Token expired at [^\"]+\", .*")));
 	}
 
@@ -75,7 +77,7 @@ class WebMvcSliceTests {
 	void joatTokenWhenWrongIssuerThenUnauthorizedWithTheDecodersDescription() throws Exception {
 		this.mockMvc.perform(get("/read").with(joatToken().scopes("read").wrongIssuer()))
 			.andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.containsString(
+			.andExpect(header().string("WWW-Authenticate", containsString(
 					"error_description=\"Wrong issuer: the token's 'iss' is not accepted\"")));
 	}
 
