@@ -131,7 +131,7 @@ public final class TokenGenerator {
 	 * @throws IllegalArgumentException naming an invalid argument
 	 */
 	public String issueToken(String clientId, List<String> scope) {
-		return issueToken(new TokenRequest(clientId, scope, null, null, null, null, null));
+		return issueToken(TokenRequest.builder(clientId, scope).build());
 	}
 
 	/**

@@ -133,8 +133,13 @@ public final class JoatTestTokens {
 		// Expired: exp two days ago, the token otherwise as the generator writes it.
 		Instant issuedAt = defects.contains(TokenDefect.EXPIRED) ? this.clock.instant().minus(OUT_OF_SKEW).minus(lifetime)
 				: null;
-		String token = this.generator.issueToken(new TokenRequest(spec.clientIdValue(), spec.scopeValues(),
-				spec.subjectValue(), spec.tokenIdValue(), issuedAt, lifetime, spec.claimValues()));
+		TokenRequest.Builder request = TokenRequest.builder(spec.clientIdValue(), spec.scopeValues())
+			.userId(spec.subjectValue())
+			.tokenId(spec.tokenIdValue())
+			.issuedAt(issuedAt)
+			.lifetime(lifetime);
+		spec.claimValues().forEach(request::claim);
+		String token = this.generator.issueToken(request.build());
 		boolean headerChanges = spec.algorithmValue() != null || defects.contains(TokenDefect.UNKNOWN_KEY_ID);
 		boolean claimsChange = defects.contains(TokenDefect.NOT_YET_VALID) || defects.contains(TokenDefect.WRONG_ISSUER)
 				|| defects.contains(TokenDefect.WRONG_AUDIENCE);
