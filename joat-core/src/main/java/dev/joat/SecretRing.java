@@ -65,7 +65,7 @@ public final class SecretRing implements SecretResolver {
 	 * The algorithm the signing secret is bound to.
 	 * @return the signing algorithm
 	 */
-	public MacAlgorithm signingAlgorithm() {
+	MacAlgorithm signingAlgorithm() {
 		return this.secrets.get(this.signingKeyId).algorithm();
 	}
 
