@@ -38,6 +38,11 @@ import java.util.Objects;
  * as {@link SecretRing} does for an unknown {@code kid}. The parser never modifies the returned
  * array.
  *
+ * <p>Answer {@code null} for a token you hold no secret for (a client you do not know): any sender
+ * can provoke that, so it refuses the token without a cause and adapters such as the Spring
+ * starter log it at DEBUG only. An exception, or a secret shorter than the algorithm requires, is
+ * a fault of the server: the refusal carries a cause and is reported as one.
+ *
  * <p>Implementations must be thread-safe: one resolver serves every thread.
  */
 @FunctionalInterface

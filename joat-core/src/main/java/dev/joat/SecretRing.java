@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import dev.joat.InvalidTokenException.Reason;
 
@@ -68,14 +67,6 @@ public final class SecretRing implements SecretResolver {
 	 */
 	public MacAlgorithm signingAlgorithm() {
 		return this.secrets.get(this.signingKeyId).algorithm();
-	}
-
-	/**
-	 * The key ids this ring holds, in the order they were added.
-	 * @return the key ids, read-only
-	 */
-	public Set<String> keyIds() {
-		return this.secrets.keySet();
 	}
 
 	/**

@@ -202,6 +202,10 @@ public final class HostileTokens {
 				Reason.MISSING_CLAIM));
 		attacks.add(attack("expired", sign(HEADER, timeClaims("exp", String.valueOf(this.now - 3600))), Reason.EXPIRED));
 		attacks.add(attack("exp in the distant future", sign(HEADER, timeClaims("exp", "253402300799")), null));
+		// Signed, unexpired, yet exp is not after iat: Spring's Jwt cannot hold such a token.
+		long iat = this.now + 30;
+		attacks.add(attack("exp equal to iat", sign(HEADER, issuedAndExpiring(iat, iat)), Reason.INVALID_CLAIM));
+		attacks.add(attack("exp before iat", sign(HEADER, issuedAndExpiring(iat, iat - 10)), Reason.INVALID_CLAIM));
 		// scope claims
 		attacks.add(attack("scp a string", sign(HEADER, scopeClaims("\"scp\":\"read admin\"")), Reason.INVALID_CLAIM));
 		attacks.add(attack("scp with numbers", sign(HEADER, scopeClaims("\"scp\":[1,2]")), Reason.INVALID_CLAIM));
@@ -224,6 +228,10 @@ public final class HostileTokens {
 	private String claims(String extra) {
 		return "{\"aud\":\"abcd\",\"iss\":\"" + ISSUER + "\",\"exp\":" + (this.now + 3600) + ",\"iat\":" + this.now
 				+ ",\"scp\":[\"profile\",\"read\"],\"sub\":\"1234\"" + (extra.isEmpty() ? "" : "," + extra) + "}";
+	}
+
+	private static String issuedAndExpiring(long iat, long exp) {
+		return "{\"aud\":\"abcd\",\"iss\":\"" + ISSUER + "\",\"scp\":[\"read\"],\"iat\":" + iat + ",\"exp\":" + exp + "}";
 	}
 
 	private String timeClaims(String claim, String value) {

@@ -57,6 +57,10 @@ class InteropTests {
 	 * <li>missing {@code exp}: auth0, jjwt and Spring's default validators do not require it
 	 * (Nimbus does here only because this test asks it to); joat does.</li>
 	 * <li>negative {@code iat}/{@code nbf}: the others take them as dates before 1970.</li>
+	 * <li>{@code exp} not after {@code iat} (with {@code iat} within the skew): jjwt and Nimbus do
+	 * not compare them; auth0 refuses the future {@code iat}; Spring's {@code Jwt} cannot hold such a
+	 * token, so its decoder fails (with a server error rather than a refusal); joat refuses it as an
+	 * invalid claim.</li>
 	 * <li>{@code scp}/{@code aud} of the wrong shape: the others do not interpret {@code scp} and
 	 * accept any {@code aud}; joat refuses what cannot name a client or a scope.</li>
 	 * <li>longer than 8192 characters: the others have no size bound.</li>
@@ -72,6 +76,8 @@ class InteropTests {
 			Map.entry("exp = 1.0e10", Set.of("auth0", "jjwt", "nimbus", "spring-nimbus")),
 			Map.entry("exp = a fraction", Set.of("auth0", "jjwt", "nimbus", "spring-nimbus")),
 			Map.entry("exp = a numeric string", Set.of("jjwt")),
+			Map.entry("exp equal to iat", Set.of("jjwt", "nimbus")),
+			Map.entry("exp before iat", Set.of("jjwt", "nimbus")),
 			Map.entry("exp missing", Set.of("auth0", "jjwt", "spring-nimbus")),
 			Map.entry("header nested deeper than the limit", Set.of("auth0", "jjwt", "nimbus", "spring-nimbus")),
 			Map.entry("iat = -1", Set.of("auth0", "jjwt", "nimbus", "spring-nimbus")),

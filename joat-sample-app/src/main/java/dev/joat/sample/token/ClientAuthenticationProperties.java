@@ -20,7 +20,7 @@ public class ClientAuthenticationProperties {
 	 * Failed authentications allowed for one client id per failure window; beyond it only
 	 * addresses that recently authenticated as that client have their secret checked.
 	 */
-	private int maxFailuresPerClient = 50;
+	private int maxFailuresPerClient = 20;
 
 	/** How long failures are counted before the count starts again. */
 	private Duration failureWindow = Duration.ofMinutes(5);
@@ -28,7 +28,10 @@ public class ClientAuthenticationProperties {
 	/** How long an address that authenticated as a client stays trusted for that client. */
 	private Duration knownAddressLifetime = Duration.ofHours(1);
 
-	/** Client secret checks that may run at once; 0 means one per available processor. */
+	/**
+	 * Secret checks that may run at once for addresses not known for the client; 0 means half the
+	 * available processors, at least one. Known addresses have a lane of their own.
+	 */
 	private int maxConcurrentChecks = 0;
 
 	/** How long a request waits for a free secret check before it is answered 503. */

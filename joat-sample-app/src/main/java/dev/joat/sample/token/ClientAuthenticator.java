@@ -25,11 +25,15 @@ import org.springframework.stereotype.Component;
  * count as one) has its secret checked only for addresses that authenticated as it within
  * {@code known-address-lifetime}: a legitimate client keeps working while an attack on its id
  * runs from elsewhere, and the others are answered 429;</li>
- * <li>at most {@code max-concurrent-checks} secret checks run at once; a request that finds
- * none free within {@code check-wait} is answered 503 with {@code Retry-After}.</li>
+ * <li>at most {@code max-concurrent-checks} secret checks (by default half the processors) run
+ * at once for addresses not known for the client, and one per processor (at least as many), in
+ * a lane of their own, for known ones: an attack cannot take the checks a client that
+ * authenticated before needs. A request that finds no check free
+ * within {@code check-wait} is answered 503 with {@code Retry-After}.</li>
  * </ul>
- * Failure counts live in bounded Caffeine caches: each count starts with the first failure and
- * expires one window later. Refusals are logged at DEBUG without anything the client sent.
+ * The limits are applied again once a check is free, so attempts that waited behind failing ones
+ * overshoot a limit by at most the lane's size; right secrets never count. Failure counts live in
+ * bounded Caffeine caches: each starts with the first failure and expires one window later. Refusals are logged at DEBUG without anything the client sent.
  * Thread-safe.
  */
 @Component
@@ -56,6 +60,8 @@ class ClientAuthenticator {
 
 	private final Semaphore checks;
 
+	private final Semaphore knownChecks;
+
 	private final Cache<String, FailureCount> failuresByAddress;
 
 	private final Cache<String, FailureCount> failuresByClient;
@@ -81,9 +87,14 @@ class ClientAuthenticator {
 		int maxChecks = properties.getMaxConcurrentChecks();
 		if (maxChecks < 0) {
 			throw invalid("max-concurrent-checks", "must not be negative",
-					"Set it to a positive number, or 0 for one per available processor");
+					"Set it to a positive number, or 0 for half the available processors");
 		}
-		this.checks = new Semaphore((maxChecks != 0) ? maxChecks : Runtime.getRuntime().availableProcessors(), true);
+		// Checks for addresses not known for the client get half the processors by default, so
+		// that an attack leaves the other half to the clients that authenticated before.
+		int processors = Runtime.getRuntime().availableProcessors();
+		int permits = (maxChecks != 0) ? maxChecks : Math.max(1, processors / 2);
+		this.checks = new Semaphore(permits, true);
+		this.knownChecks = new Semaphore(Math.max(permits, processors), true);
 		int maxKeys = positive("max-tracked-keys", properties.getMaxTrackedKeys());
 		this.failuresByAddress = failureCache(maxKeys);
 		this.failuresByClient = failureCache(maxKeys);
@@ -108,29 +119,41 @@ class ClientAuthenticator {
 	 * when no secret check is free
 	 */
 	RegisteredClient authenticate(ClientCredentials credentials, String remoteAddress) {
-		long now = this.ticker.read();
-		refuseWhenOverLimit(this.failuresByAddress.getIfPresent(remoteAddress), this.maxFailuresPerAddress, now,
-				"Too many failed client authentications from this address");
 		String clientKey = this.clients.isRegistered(credentials.clientId()) ? credentials.clientId() : UNKNOWN_CLIENT;
 		KnownAddress pair = new KnownAddress(clientKey, remoteAddress);
-		if (this.knownAddresses.getIfPresent(pair) == null) {
-			refuseWhenOverLimit(this.failuresByClient.getIfPresent(clientKey), this.maxFailuresPerClient, now,
-					"Too many failed authentications for this client");
-		}
-		RegisteredClient client = check(credentials);
+		boolean known = this.knownAddresses.getIfPresent(pair) != null;
+		Runnable limits = () -> {
+			long now = this.ticker.read();
+			refuseWhenOverLimit(this.failuresByAddress.getIfPresent(remoteAddress), this.maxFailuresPerAddress, now,
+					"Too many failed client authentications from this address");
+			if (!known) {
+				refuseWhenOverLimit(this.failuresByClient.getIfPresent(clientKey), this.maxFailuresPerClient, now,
+						"Too many failed authentications for this client");
+			}
+		};
+		limits.run();
+		RegisteredClient client = check(credentials, known ? this.knownChecks : this.checks, limits);
 		if (client == null) {
+			long now = this.ticker.read();
 			count(this.failuresByAddress, remoteAddress, now);
-			count(this.failuresByClient, clientKey, now);
+			if (!known) {
+				count(this.failuresByClient, clientKey, now);
+			}
 			throw TokenRequestException.invalidClient("Client authentication failed");
 		}
 		this.knownAddresses.put(pair, Boolean.TRUE);
 		return client;
 	}
 
-	private RegisteredClient check(ClientCredentials credentials) {
+	/**
+	 * Checks the secret in {@code lane}, applying {@code limits} again once a check is free: the
+	 * failures of the attempts it waited behind count, so concurrent attempts overshoot a limit
+	 * by at most the lane's size.
+	 */
+	private RegisteredClient check(ClientCredentials credentials, Semaphore lane, Runnable limits) {
 		boolean acquired;
 		try {
-			acquired = this.checks.tryAcquire(this.checkWait.toNanos(), TimeUnit.NANOSECONDS);
+			acquired = lane.tryAcquire(this.checkWait.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -141,18 +164,18 @@ class ClientAuthenticator {
 			throw TokenRequestException.busy("The server is busy; retry later", BUSY_RETRY_AFTER);
 		}
 		try {
+			limits.run();
 			return this.clients.authenticate(credentials.clientId(), credentials.secret()).orElse(null);
 		}
 		finally {
-			this.checks.release();
+			lane.release();
 		}
 	}
 
 	private void refuseWhenOverLimit(FailureCount failures, int limit, long now, String description) {
 		if (failures != null && failures.count() >= limit) {
-			Duration retryAfter = failures.remaining(now, this.failureWindow);
 			logger.debug("Client authentication refused: " + description);
-			throw TokenRequestException.tooManyFailures(description, retryAfter);
+			throw TokenRequestException.tooManyFailures(description, failures.remaining(now, this.failureWindow));
 		}
 	}
 

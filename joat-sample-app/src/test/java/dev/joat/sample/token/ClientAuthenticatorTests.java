@@ -1,6 +1,7 @@
 package dev.joat.sample.token;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -128,6 +129,75 @@ class ClientAuthenticatorTests {
 		}
 		finally {
 			this.encoder.release.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void authenticateWhenChecksBusyWithUnknownAddressesThenKnownAddressUsesItsOwnLane() throws Exception {
+		this.properties.setMaxConcurrentChecks(1);
+		this.properties.setCheckWait(Duration.ofMillis(50));
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.200");
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			this.encoder.block();
+			Future<?> attack = executor.submit(() -> failFrom(authenticator, "198.51.100.1"));
+			assertThat(this.encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+			assertRefused(() -> authenticator.authenticate(RIGHT, "192.0.2.201"), HttpStatus.SERVICE_UNAVAILABLE,
+					"temporarily_unavailable", "The server is busy; retry later", Duration.ofSeconds(1));
+			assertThat(authenticator.authenticate(RIGHT, "192.0.2.200").id()).isEqualTo("demo-client");
+			this.encoder.release.countDown();
+			attack.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			this.encoder.release.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void authenticateWhenAttemptWaitedBehindFailureThatReachedLimitThen429WithoutCheck() throws Exception {
+		this.properties.setMaxFailuresPerAddress(1);
+		this.properties.setMaxConcurrentChecks(1);
+		this.properties.setCheckWait(Duration.ofSeconds(10));
+		ClientAuthenticator authenticator = authenticator();
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			this.encoder.block();
+			Future<?> first = executor.submit(() -> failFrom(authenticator, "192.0.2.1"));
+			assertThat(this.encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<?> second = executor.submit(() -> assertRefused(() -> authenticator.authenticate(WRONG, "192.0.2.1"),
+					HttpStatus.TOO_MANY_REQUESTS, "temporarily_unavailable",
+					"Too many failed client authentications from this address", Duration.ofSeconds(60)));
+			this.encoder.release.countDown();
+			first.get(10, TimeUnit.SECONDS);
+			second.get(10, TimeUnit.SECONDS);
+			assertThat(this.encoder.checks.get()).isEqualTo(1);
+		}
+		finally {
+			this.encoder.release.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void authenticateWhenManyRightSecretsConcurrentThenNoneRefused() throws Exception {
+		this.properties.setMaxFailuresPerAddress(1);
+		this.properties.setMaxFailuresPerClient(1);
+		this.properties.setCheckWait(Duration.ofSeconds(10));
+		ClientAuthenticator authenticator = authenticator();
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<RegisteredClient>> attempts = new ArrayList<>();
+			for (int i = 0; i < 64; i++) {
+				attempts.add(executor.submit(() -> authenticator.authenticate(RIGHT, "192.0.2.1")));
+			}
+			for (Future<RegisteredClient> attempt : attempts) {
+				assertThat(attempt.get(10, TimeUnit.SECONDS).id()).isEqualTo("demo-client");
+			}
+		}
+		finally {
 			executor.shutdownNow();
 		}
 	}

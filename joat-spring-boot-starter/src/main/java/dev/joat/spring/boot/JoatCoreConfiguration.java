@@ -16,12 +16,16 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * joat-core's beans from {@code joat.*}. A {@link Clock} bean, when the application has exactly
- * one, is the parser's and generator's clock (handy in tests); otherwise the system clock.
+ * joat-core's beans from {@code joat.*}, merged with Spring Boot's
+ * {@code spring.security.oauth2.resourceserver.jwt.*} ({@link ResourceServerSettings}). A
+ * {@link Clock} bean, when the application has exactly one, is the parser's and generator's clock
+ * (handy in tests); otherwise the system clock.
  */
 @Configuration(proxyBeanMethods = false)
 class JoatCoreConfiguration {
@@ -29,15 +33,21 @@ class JoatCoreConfiguration {
 	private static final Log logger = LogFactory.getLog(JoatCoreConfiguration.class);
 
 	@Bean
-	@ConditionalOnMissingBean
-	SecretResolver joatSecretResolver(JoatProperties properties) {
-		return JoatSettings.secretResolver(properties);
+	ResourceServerSettings joatResourceServerSettings(JoatProperties properties, Environment environment) {
+		return ResourceServerSettings.of(properties, Binder.get(environment));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenParser joatTokenParser(JoatProperties properties, SecretResolver secretResolver, ObjectProvider<Clock> clock) {
-		List<MacAlgorithm> algorithms = JoatSettings.algorithms(properties);
+	SecretResolver joatSecretResolver(JoatProperties properties, ResourceServerSettings settings) {
+		return JoatSettings.secretResolver(properties, settings.algorithms());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenParser joatTokenParser(JoatProperties properties, ResourceServerSettings settings,
+			SecretResolver secretResolver, ObjectProvider<Clock> clock) {
+		List<MacAlgorithm> algorithms = settings.algorithms();
 		TokenParser.Builder parser = (secretResolver instanceof SecretRing ring) ? TokenParser.builder(ring)
 				: TokenParser.builder(secretResolver).algorithms(algorithms.toArray(MacAlgorithm[]::new));
 		String issuer = JoatSettings.requiredIssuer(properties);
@@ -48,8 +58,8 @@ class JoatCoreConfiguration {
 			logger.warn("joat.accept-any-issuer=true: bearer tokens from any issuer are accepted, their \"iss\" is"
 					+ " not checked. Set joat.issuer instead to accept only your provider's tokens.");
 		}
-		if (!properties.getAudiences().isEmpty()) {
-			parser.audience(properties.getAudiences().toArray(String[]::new));
+		if (!settings.audiences().isEmpty()) {
+			parser.audience(settings.audiences().toArray(String[]::new));
 		}
 		if (properties.isRequireAtJwt()) {
 			parser.requireType(TokenType.AT_JWT);
@@ -57,12 +67,14 @@ class JoatCoreConfiguration {
 		if (properties.isAllowShortSecrets()) {
 			parser.allowShortSecrets();
 		}
+		if (properties.getClockSkew() == null) {
+			throw clockSkewOutOfRange();
+		}
 		try {
 			parser.clockSkew(properties.getClockSkew());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new JoatConfigurationException("joat.clock-skew", ex.getMessage(),
-					"Set joat.clock-skew between 0 and 1d.");
+			throw clockSkewOutOfRange();
 		}
 		try {
 			parser.maxTokenLength(properties.getMaxTokenLength());
@@ -75,22 +87,27 @@ class JoatCoreConfiguration {
 		return parser.clock(clock.getIfUnique(Clock::systemUTC)).build();
 	}
 
+	private static JoatConfigurationException clockSkewOutOfRange() {
+		return new JoatConfigurationException("joat.clock-skew", "joat.clock-skew must be between 0s and 1d",
+				"Set joat.clock-skew to a duration between 0s and 1d; 60s is the default.");
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty("joat.issuer")
-	TokenGenerator joatTokenGenerator(JoatProperties properties, SecretResolver secretResolver,
-			ObjectProvider<Clock> clock) {
+	TokenGenerator joatTokenGenerator(JoatProperties properties, ResourceServerSettings settings,
+			SecretResolver secretResolver, ObjectProvider<Clock> clock) {
 		String issuer = JoatSettings.requiredIssuer(properties);
 		TokenGenerator.Builder generator = (secretResolver instanceof SecretRing ring)
 				? TokenGenerator.builder(issuer, ring)
 				: TokenGenerator.builder(issuer, secretResolver)
-					.algorithm(JoatSettings.algorithms(properties).get(0));
+					.algorithm(settings.algorithms().get(0));
 		if (properties.getProfile() == JoatProperties.Profile.RFC9068) {
-			if (properties.getAudiences().isEmpty()) {
+			if (settings.audiences().isEmpty()) {
 				throw new JoatConfigurationException("joat.audiences", "the rfc9068 profile needs joat.audiences",
 						"Set joat.audiences to the identifier(s) of the resource server(s) the tokens are for.");
 			}
-			generator.profile(TokenProfile.RFC_9068).audience(properties.getAudiences().toArray(String[]::new));
+			generator.profile(TokenProfile.RFC_9068).audience(settings.audiences().toArray(String[]::new));
 		}
 		if (properties.isAllowShortSecrets()) {
 			generator.allowShortSecrets();

@@ -10,60 +10,99 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Configuration of joat's token parser, generator and resource-server integration
  * ({@code joat.*}). A secret comes from exactly one of {@code joat.secret},
  * {@code joat.secret-base64} or {@code joat.secrets}, unless the application defines its own
- * {@code SecretResolver} bean. Secrets are never logged.
+ * {@code SecretResolver} bean; {@code joat.issuer} is required unless
+ * {@code joat.accept-any-issuer=true}. Spring Boot's
+ * {@code spring.security.oauth2.resourceserver.jwt.*} properties apply too, as the README
+ * describes. Everything is checked once, at startup; secrets are never
+ * logged. A mutable binding target, not thread-safe; read it only while the context starts.
  */
 @ConfigurationProperties("joat")
 public class JoatProperties {
 
-	/** The provider (issuer): written as "iss" when issuing, required of every token when parsing. */
+	/**
+	 * The provider (issuer): written as "iss" when issuing, required as every parsed token's "iss".
+	 * Unset: startup fails unless joat.accept-any-issuer=true, and no TokenGenerator bean is created.
+	 */
 	private String issuer;
 
-	/** Whether tokens of any issuer are accepted: "iss" is then not checked, and joat.issuer must not be set. */
+	/**
+	 * Whether tokens of any issuer are accepted ("iss" is not checked), logged as a warning at
+	 * startup. Only without joat.issuer: both set stops startup.
+	 */
 	private boolean acceptAnyIssuer;
 
-	/** The HMAC secret as UTF-8 text; at least 32 bytes for HS256 (48 for HS384, 64 for HS512). */
+	/**
+	 * The HMAC secret as UTF-8 text; at least 32 bytes for HS256 (48 for HS384, 64 for HS512). A
+	 * blank value or an unresolved ${...} placeholder stops startup. Unset: joat.secret-base64,
+	 * joat.secrets or a SecretResolver bean must provide the secret.
+	 */
 	private String secret;
 
-	/** The HMAC secret as standard base64, for secrets that are random bytes rather than text. */
+	/**
+	 * The HMAC secret as standard base64, for secrets that are random bytes rather than text. A
+	 * blank value or an unresolved ${...} placeholder stops startup. Unset: joat.secret,
+	 * joat.secrets or a SecretResolver bean must provide the secret.
+	 */
 	private String secretBase64;
 
-	/** Several secrets by key id (kid), for rotating the signing secret; instead of joat.secret. */
+	/**
+	 * Several secrets by key id, for rotating the signing secret; instead of joat.secret. Each entry
+	 * has a kid (required), a secret or a secret-base64 (exactly one), and an algorithm (the first of
+	 * joat.algorithms when unset). Empty: joat.secret or joat.secret-base64 is used.
+	 */
 	private List<KeyedSecret> secrets = new ArrayList<>();
 
-	/** The key id of joat.secrets that signs new tokens; by default the first one. */
+	/** The kid of the joat.secrets entry that signs new tokens. Unset: the first entry signs. */
 	private String signingKid;
 
-	/** The key id of joat.secrets that verifies tokens without a kid, such as PyJOAT's; none by default. */
+	/**
+	 * The kid of the joat.secrets entry that verifies tokens without a kid, such as PyJOAT's. Unset:
+	 * with joat.secrets, tokens without a kid are refused.
+	 */
 	private String defaultKid;
 
-	/** The accepted JWS algorithms; the first one signs. HS256, HS384 or HS512. */
+	/**
+	 * The accepted JWS algorithms, HS256, HS384 or HS512; the first one signs. spring.security.oauth2.resourceserver.jwt.jws-algorithms,
+	 * when set, narrows this list (never widens it).
+	 */
 	private List<String> algorithms = new ArrayList<>(List.of("HS256"));
 
-	/** How long issued tokens live. */
+	/** How long issued tokens live ("exp" minus "iat"). */
 	private Duration tokenLifetime = Duration.ofHours(1);
 
-	/** The clock skew tolerated on exp, nbf and iat. */
+	/** The clock skew tolerated on "exp", "nbf" and "iat", at most 1d. */
 	private Duration clockSkew = Duration.ofSeconds(60);
 
 	/** The longest token accepted, in characters; longer ones are refused before any decoding. */
 	private int maxTokenLength = 8192;
 
-	/** The accepted audiences ("aud"); not checked when empty. In the rfc9068 profile, issued tokens' "aud". */
+	/**
+	 * The accepted audiences: a parsed token's "aud" must name one of them. Empty: "aud" is not
+	 * checked, unless spring.security.oauth2.resourceserver.jwt.audiences is set, which then applies. In the rfc9068 profile, also the
+	 * "aud" of issued tokens, and then required.
+	 */
 	private List<String> audiences = new ArrayList<>();
 
-	/** The prefix of the authorities made from the token's scope. */
+	/**
+	 * The prefix of the authorities made from the token's scope. spring.security.oauth2.resourceserver.jwt.authority-prefix, when set,
+	 * replaces this default; both set to different values stops startup.
+	 */
 	private String authorityPrefix = "SCOPE_";
 
-	/** The claim that names the authenticated principal; tokens without it are named by their client id. */
+	/**
+	 * The claim that names the authenticated principal; a token without "sub" gets its client id as
+	 * "sub". spring.security.oauth2.resourceserver.jwt.principal-claim-name, when set, replaces this default; both set to different
+	 * values stops startup.
+	 */
 	private String principalClaim = "sub";
 
 	/** Whether secrets shorter than RFC 7518 requires are accepted, only to migrate a legacy PyJOAT deployment. */
 	private boolean allowShortSecrets;
 
-	/** The claim layout of issued tokens: pyjoat (the default) or rfc9068 (typ at+jwt). */
+	/** The claim layout of issued tokens: pyjoat, or rfc9068 (typ at+jwt, client_id, scope string, jti, aud). */
 	private Profile profile = Profile.PYJOAT;
 
-	/** Whether only RFC 9068 access tokens (typ at+jwt) are accepted. */
+	/** Whether only RFC 9068 access tokens (typ at+jwt) are accepted; otherwise typ JWT or none too. */
 	private boolean requireAtJwt;
 
 	/**
@@ -231,16 +270,19 @@ public class JoatProperties {
 	/** One secret of {@code joat.secrets}. */
 	public static class KeyedSecret {
 
-		/** The key id, written as the tokens' "kid". */
+		/** The key id, written as the "kid" of tokens this key signs; required, unique. */
 		private String kid;
 
-		/** The secret as UTF-8 text. */
+		/** The secret as UTF-8 text; exactly one of secret and secret-base64. */
 		private String secret;
 
-		/** The secret as standard base64. */
+		/** The secret as standard base64, for random bytes; exactly one of secret and secret-base64. */
 		private String secretBase64;
 
-		/** The one algorithm this key signs and verifies with; the first of joat.algorithms by default. */
+		/**
+		 * The one algorithm this key signs and verifies with, one of joat.algorithms. Unset: the first
+		 * of joat.algorithms.
+		 */
 		private String algorithm;
 
 		public String getKid() {

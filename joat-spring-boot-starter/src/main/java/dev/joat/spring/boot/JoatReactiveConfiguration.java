@@ -42,11 +42,11 @@ class JoatReactiveConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReactiveJwtAuthenticationConverter joatReactiveJwtAuthenticationConverter(JoatProperties properties) {
+	ReactiveJwtAuthenticationConverter joatReactiveJwtAuthenticationConverter(ResourceServerSettings settings) {
 		ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter(
-				new ReactiveJwtGrantedAuthoritiesConverterAdapter(new ScopeAuthoritiesConverter(properties.getAuthorityPrefix())));
-		converter.setPrincipalClaimName(properties.getPrincipalClaim());
+				new ReactiveJwtGrantedAuthoritiesConverterAdapter(settings.authoritiesConverter()));
+		converter.setPrincipalClaimName(settings.principalClaim());
 		return converter;
 	}
 

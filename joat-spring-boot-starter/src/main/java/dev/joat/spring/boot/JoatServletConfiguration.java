@@ -40,10 +40,10 @@ class JoatServletConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtAuthenticationConverter joatJwtAuthenticationConverter(JoatProperties properties) {
+	JwtAuthenticationConverter joatJwtAuthenticationConverter(ResourceServerSettings settings) {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(new ScopeAuthoritiesConverter(properties.getAuthorityPrefix()));
-		converter.setPrincipalClaimName(properties.getPrincipalClaim());
+		converter.setJwtGrantedAuthoritiesConverter(settings.authoritiesConverter());
+		converter.setPrincipalClaimName(settings.principalClaim());
 		return converter;
 	}
 

@@ -80,10 +80,10 @@ final class JoatSettings {
 
 	/**
 	 * The secret resolver the properties describe: one fixed secret ({@code joat.secret} or
-	 * {@code joat.secret-base64}) or a {@link SecretRing} ({@code joat.secrets}).
+	 * {@code joat.secret-base64}) or a {@link SecretRing} ({@code joat.secrets}), each key bound to
+	 * one of {@code algorithms}, the accepted ones.
 	 */
-	static SecretResolver secretResolver(JoatProperties properties) {
-		List<MacAlgorithm> algorithms = algorithms(properties);
+	static SecretResolver secretResolver(JoatProperties properties, List<MacAlgorithm> algorithms) {
 		boolean text = properties.getSecret() != null;
 		boolean base64 = properties.getSecretBase64() != null;
 		boolean keyed = properties.getSecrets() != null && !properties.getSecrets().isEmpty();
@@ -132,7 +132,9 @@ final class JoatSettings {
 					: algorithms.get(0);
 			if (!algorithms.contains(algorithm)) {
 				throw new JoatConfigurationException(prefix + ".algorithm",
-						prefix + ".algorithm " + algorithm + " is not in joat.algorithms " + algorithms,
+						prefix + ".algorithm " + algorithm + " is not in joat.algorithms " + algorithms
+								+ (algorithms.equals(algorithms(properties)) ? ""
+										: " (narrowed by " + ResourceServerSettings.BOOT_PREFIX + "jws-algorithms)"),
 						"Add " + algorithm + " to joat.algorithms or bind this key to an allowed algorithm.");
 			}
 			String property = (keyed.getSecret() != null) ? prefix + ".secret" : prefix + ".secret-base64";

@@ -203,6 +203,29 @@ class JoatAutoConfigurationTests {
 	}
 
 	@Test
+	void autoConfigurationWhenMaxTokenLengthNotPositiveThenFailsNamingItNotClockSkew() {
+		this.runner.withPropertyValues("joat.issuer=joat", "joat.secret=" + SECRET, "joat.max-token-length=0")
+			.run((context) -> {
+				JoatConfigurationException ex = rootCause(context.getStartupFailure());
+				assertThat(ex.getProperty()).isEqualTo("joat.max-token-length");
+				assertThat(ex.getMessage()).isEqualTo("joat.max-token-length must be positive; it is 0");
+				assertThat(ex.getAction()).isEqualTo("Set joat.max-token-length to a positive number of characters, e.g. 8192.");
+			});
+	}
+
+	@Test
+	void autoConfigurationWhenClockSkewOutOfRangeThenFailsNamingIt() {
+		for (String skew : List.of("-1s", "2d")) {
+			this.runner.withPropertyValues("joat.issuer=joat", "joat.secret=" + SECRET, "joat.clock-skew=" + skew)
+				.run((context) -> {
+					JoatConfigurationException ex = rootCause(context.getStartupFailure());
+					assertThat(ex.getProperty()).isEqualTo("joat.clock-skew");
+					assertThat(ex.getMessage()).isEqualTo("joat.clock-skew must be between 0s and 1d");
+				});
+		}
+	}
+
+	@Test
 	void failureAnalyzerWhenJoatConfigurationExceptionThenDescriptionAndAction() {
 		JoatConfigurationException ex = new JoatConfigurationException("joat.secret", "no secret is configured", "Set it.");
 		var analysis = new JoatConfigurationFailureAnalyzer().analyze(new IllegalStateException(ex));

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 /**
- * The same starter on WebFlux: Boot's default reactive resource-server chain with joat's
- * {@code ReactiveJwtDecoder} and scope authorities.
+ * The same starter on WebFlux: the starter's default (stateless) reactive resource-server chain
+ * with joat's {@code ReactiveJwtDecoder} and scope authorities.
  */
 @SpringBootTest(classes = ReactiveResourceServerTests.ReactiveApplication.class,
 		properties = { "spring.main.web-application-type=reactive", "joat.issuer=joat",

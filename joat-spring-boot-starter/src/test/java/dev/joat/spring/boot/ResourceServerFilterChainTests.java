@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Real joat tokens through Boot's default resource-server filter chain, down to
+ * Real joat tokens through the starter's default (stateless) resource-server filter chain, down to
  * {@code @PreAuthorize} scope checks: the starter plus {@code joat.issuer} and {@code joat.secret}.
  */
 @SpringBootTest(classes = TestResourceServerApplication.class,

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A resource server with nothing but the starter, two properties and annotated endpoints: no
- * security configuration of its own, so Boot's default resource-server chain applies.
+ * security configuration of its own, so the starter's default resource-server chain applies.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

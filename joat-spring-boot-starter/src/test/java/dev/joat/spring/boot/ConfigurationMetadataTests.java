@@ -1,0 +1,147 @@
+package dev.joat.spring.boot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.joat.MacAlgorithm;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The configuration metadata the build generates from {@link JoatProperties} (what an IDE shows
+ * for {@code joat.*}): every property has a description and a default, or is one of the few
+ * listed here whose description says what happens when it is unset; closed sets have value hints.
+ */
+class ConfigurationMetadataTests {
+
+	/** The properties with no default value: their descriptions must say what "unset" means. */
+	private static final Set<String> WITHOUT_DEFAULT = Set.of("joat.issuer", "joat.secret", "joat.secret-base64",
+			"joat.signing-kid", "joat.default-kid");
+
+	private static Map<String, JsonNode> properties;
+
+	private static Map<String, JsonNode> hints;
+
+	@BeforeAll
+	static void readGeneratedMetadata() throws IOException {
+		properties = new LinkedHashMap<>();
+		hints = new LinkedHashMap<>();
+		JsonMapper json = JsonMapper.builder().build();
+		for (URL url : Collections.list(ConfigurationMetadataTests.class.getClassLoader()
+			.getResources("META-INF/spring-configuration-metadata.json"))) {
+			try (InputStream in = url.openStream()) {
+				JsonNode metadata = json.readTree(in);
+				for (JsonNode property : metadata.path("properties")) {
+					if (property.path("name").asString().startsWith("joat.")) {
+						properties.put(property.path("name").asString(), property);
+					}
+				}
+				for (JsonNode hint : metadata.path("hints")) {
+					if (hint.path("name").asString().startsWith("joat.")) {
+						hints.put(hint.path("name").asString(), hint);
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void metadataWhenGeneratedThenEveryJoatPropertiesFieldListed() {
+		List<String> expected = new ArrayList<>();
+		for (Field field : JoatProperties.class.getDeclaredFields()) {
+			if (!Modifier.isStatic(field.getModifiers())) {
+				expected.add("joat." + kebab(field.getName()));
+			}
+		}
+		assertThat(expected).hasSizeGreaterThan(15);
+		assertThat(properties.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void metadataWhenAnyJoatPropertyThenItHasADescription() {
+		assertThat(properties).allSatisfy((name, property) -> assertThat(property.path("description").asString())
+			.as("description of %s", name)
+			.isNotBlank()
+			.endsWith("."));
+	}
+
+	@Test
+	void metadataWhenAnyJoatPropertyThenDefaultOrListedAndDescriptionSaysWhatUnsetMeans() {
+		assertThat(properties).allSatisfy((name, property) -> {
+			if (WITHOUT_DEFAULT.contains(name)) {
+				assertThat(property.has("defaultValue")).as("%s is listed as having no default", name).isFalse();
+				assertThat(property.path("description").asString()).as("description of %s", name).contains("Unset: ");
+			}
+			else {
+				assertThat(property.has("defaultValue")).as("default of %s", name).isTrue();
+			}
+		});
+		assertThat(properties.keySet()).containsAll(WITHOUT_DEFAULT);
+	}
+
+	@Test
+	void metadataWhenDefaultsThenTheyAreWhatAnUnboundJoatPropertiesHolds() {
+		JoatProperties defaults = new JoatProperties();
+		assertThat(properties.get("joat.algorithms").path("defaultValue").values().stream().map(JsonNode::asString))
+			.containsExactlyElementsOf(defaults.getAlgorithms());
+		assertThat(properties.get("joat.audiences").path("defaultValue").isEmpty()).isTrue();
+		assertThat(defaults.getAudiences()).isEmpty();
+		assertThat(properties.get("joat.secrets").path("defaultValue").isEmpty()).isTrue();
+		assertThat(defaults.getSecrets()).isEmpty();
+		assertThat(properties.get("joat.authority-prefix").path("defaultValue").asString())
+			.isEqualTo(defaults.getAuthorityPrefix());
+		assertThat(properties.get("joat.principal-claim").path("defaultValue").asString())
+			.isEqualTo(defaults.getPrincipalClaim());
+		assertThat(properties.get("joat.max-token-length").path("defaultValue").asInt())
+			.isEqualTo(defaults.getMaxTokenLength());
+		assertThat(properties.get("joat.profile").path("defaultValue").asString())
+			.isEqualTo(defaults.getProfile().name().toLowerCase(Locale.ROOT));
+		assertThat(properties.get("joat.accept-any-issuer").path("defaultValue").asBoolean()).isFalse();
+		assertThat(defaults.isAcceptAnyIssuer()).isFalse();
+	}
+
+	@Test
+	void metadataWhenClosedSetThenValueHintsListEveryValue() {
+		assertThat(hintValues("joat.algorithms"))
+			.containsExactlyElementsOf(Arrays.stream(MacAlgorithm.values()).map(MacAlgorithm::jwsName).toList());
+		assertThat(hintValues("joat.profile")).containsExactlyElementsOf(
+				Arrays.stream(JoatProperties.Profile.values()).map((profile) -> profile.name().toLowerCase(Locale.ROOT)).toList());
+		assertThat(hints.get("joat.algorithms").path("values")).allSatisfy(
+				(value) -> assertThat(value.path("description").asString()).isNotBlank());
+	}
+
+	@Test
+	void metadataWhenSecretsThenDescriptionNamesEveryFieldOfAnEntry() {
+		String description = properties.get("joat.secrets").path("description").asString();
+		for (Field field : JoatProperties.KeyedSecret.class.getDeclaredFields()) {
+			assertThat(description).as("joat.secrets[n].%s", kebab(field.getName())).contains(" " + kebab(field.getName()));
+		}
+		assertThat(properties.get("joat.secrets").path("type").asString())
+			.isEqualTo("java.util.List<dev.joat.spring.boot.JoatProperties$KeyedSecret>");
+	}
+
+	private static List<String> hintValues(String name) {
+		assertThat(hints).containsKey(name);
+		return hints.get(name).path("values").values().stream().map((value) -> value.path("value").asString()).toList();
+	}
+
+	private static String kebab(String camelCase) {
+		return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+	}
+
+}
