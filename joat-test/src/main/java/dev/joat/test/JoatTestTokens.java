@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -181,7 +182,8 @@ public final class JoatTestTokens {
 	private byte[] secretFor(Map<String, Object> header, Map<String, Object> claims) {
 		byte[] secret;
 		try {
-			secret = this.secretResolver.resolveSecret(Map.copyOf(header), Map.copyOf(claims));
+			secret = this.secretResolver.resolveSecret(Collections.unmodifiableMap(header),
+					Collections.unmodifiableMap(claims));
 		}
 		catch (RuntimeException ex) {
 			return randomBytes(64);

@@ -113,6 +113,14 @@ class JoatTestTokensTests {
 	}
 
 	@Test
+	void issueWhenClaimIsNullAndTokenChangedThenSignedWithTheApplicationsSecret() {
+		String token = this.tokens.token().claim("note", null).wrongIssuer().issue();
+
+		assertThat(claims(token)).containsEntry("note", null);
+		assertRefused(token, Reason.WRONG_ISSUER, "Wrong issuer: the token's \"iss\" is not accepted");
+	}
+
+	@Test
 	void issueWhenNotYetValidThenRefusedAsNotYetValid() {
 		assertRefused(this.tokens.token().scopes("read").notYetValid().issue(), Reason.NOT_YET_VALID,
 				"Token is not valid before 2026-01-03T00:00:00Z; current time 2026-01-01T00:00:00Z, allowed clock skew 60s");

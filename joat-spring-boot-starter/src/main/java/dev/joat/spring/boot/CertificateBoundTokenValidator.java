@@ -61,7 +61,8 @@ final class CertificateBoundTokenValidator implements OAuth2TokenValidator<Jwt> 
 		JwtTypeValidator anyJoatType = new JwtTypeValidator(List.of("JWT", "application/jwt", "at+jwt",
 				"application/at+jwt"));
 		anyJoatType.setAllowEmpty(true);
-		// Far beyond any exp or nbf a NumericDate joat accepted can hold relative to now.
+		// A skew of a million years: Spring's check runs on the system clock, joat's on the clock it
+		// was given (a fixed one in tests), and Spring's must refuse nothing joat accepted.
 		JwtTimestampValidator checkedByJoat = new JwtTimestampValidator(Duration.ofDays(366L * 1_000_000));
 		return JwtValidators.createDefaultWithValidators(List.of(anyJoatType, checkedByJoat));
 	}

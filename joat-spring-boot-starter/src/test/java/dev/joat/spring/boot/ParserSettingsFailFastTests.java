@@ -31,7 +31,7 @@ class ParserSettingsFailFastTests {
 		this.runner.withPropertyValues("joat.clock-skew=-1s").run((context) -> {
 			JoatConfigurationException ex = configurationFailure(context.getStartupFailure());
 			assertThat(ex.getProperty()).isEqualTo("joat.clock-skew");
-			assertThat(ex.getAction()).isEqualTo("Set joat.clock-skew between 0 and 1d.");
+			assertThat(ex.getAction()).isEqualTo("Set joat.clock-skew to a duration between 0s and 1d; 60s is the default.");
 		});
 	}
 
