@@ -16,7 +16,7 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.joat.MacAlgorithm;
+import dev.joat.HmacAlgorithm;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
 import dev.joat.TokenGenerator;
@@ -195,7 +195,7 @@ public final class JoatTestTokens {
 		if ("none".equals(algorithm)) {
 			return "";
 		}
-		MacAlgorithm mac = MacAlgorithm.fromJwsName(algorithm);
+		HmacAlgorithm mac = HmacAlgorithm.fromJwsName(algorithm);
 		if (mac == null) {
 			return BASE64URL.encodeToString(randomBytes(256));
 		}
