@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.joat.HmacAlgorithm;
 import dev.joat.HostileTokens;
 import dev.joat.HostileTokens.Attack;
-import dev.joat.HmacAlgorithm;
 import dev.joat.SecretResolver;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;

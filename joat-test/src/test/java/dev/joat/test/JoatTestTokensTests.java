@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.joat.Credentials;
+import dev.joat.HmacAlgorithm;
 import dev.joat.InvalidTokenException;
 import dev.joat.InvalidTokenException.Reason;
-import dev.joat.HmacAlgorithm;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
 import dev.joat.TokenGenerator;

@@ -3,8 +3,8 @@ package dev.joat.spring.boot;
 import java.util.List;
 import java.util.Map;
 
-import dev.joat.InvalidTokenException;
 import dev.joat.HmacAlgorithm;
+import dev.joat.InvalidTokenException;
 import dev.joat.SecretResolver;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
