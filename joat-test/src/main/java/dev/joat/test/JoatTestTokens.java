@@ -132,7 +132,7 @@ public final class JoatTestTokens {
 		Duration lifetime = (spec.lifetimeValue() != null) ? spec.lifetimeValue() : this.generator.lifetime();
 		// Expired: exp two days ago, the token otherwise as the generator writes it.
 		Instant issuedAt = defects.contains(TokenDefect.EXPIRED) ? this.clock.instant().minus(OUT_OF_SKEW).minus(lifetime)
-				: null;
+				: spec.issuedAtValue();
 		String token = this.generator.issueToken(new TokenRequest(spec.clientIdValue(), spec.scopeValues(),
 				spec.subjectValue(), spec.tokenIdValue(), issuedAt, lifetime, spec.claimValues()));
 		boolean headerChanges = spec.algorithmValue() != null || defects.contains(TokenDefect.UNKNOWN_KEY_ID);
