@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 import dev.joat.SecretResolver;
-import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;
-import dev.joat.TokenRequest;
 import dev.joat.spring.boot.JoatJwtDecoder;
+import dev.joat.test.context.ApplicationTestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
@@ -45,16 +46,20 @@ class SampleApiReadsVerifiedJwtTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private ApplicationContext context;
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void apiWhenTokenExpiresAfterTheFilterThenHandlersAnswerFromTheVerifiedJwt() throws Exception {
-		String token = TokenGenerator.builder(SampleApplicationTests.ISSUER, SecretResolver.of(SampleApplicationTests.SECRET))
-			.build()
-			.issueToken(TokenRequest.builder("demo-client", List.of("read", "profile"))
-				.tokenId("token-1")
-				.issuedAt(ISSUED_AT)
-				.lifetime(Duration.ofMinutes(30))
-				.build());
+		String token = ApplicationTestTokens.from(this.context)
+			.token()
+			.clientId("demo-client")
+			.scopes("read", "profile")
+			.tokenId("token-1")
+			.issuedAt(ISSUED_AT)
+			.lifetime(Duration.ofMinutes(30))
+			.issue();
 		HttpResponse<String> me = get("/api/me", token);
 		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
 		assertThat(JSON.readValue(me.body(), Map.class)).containsExactly(entry("user_id", "demo-client"),
@@ -75,9 +80,10 @@ class SampleApiReadsVerifiedJwtTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class DecoderBehindTheClock {
 
+		// A decoder, not a token: TokenParser is the way to give it a clock behind the application's.
 		@Bean
-		JwtDecoder lateJwtDecoder() {
-			return new JoatJwtDecoder(TokenParser.builder(SecretResolver.of(SampleApplicationTests.SECRET))
+		JwtDecoder lateJwtDecoder(SecretResolver secretResolver) {
+			return new JoatJwtDecoder(TokenParser.builder(secretResolver)
 				.issuer(SampleApplicationTests.ISSUER)
 				.clock(Clock.fixed(ISSUED_AT.plus(Duration.ofMinutes(1)), ZoneOffset.UTC))
 				.build());

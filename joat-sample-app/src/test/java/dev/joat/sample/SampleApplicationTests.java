@@ -10,14 +10,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import dev.joat.SecretResolver;
-import dev.joat.TokenGenerator;
-import dev.joat.TokenRequest;
+import dev.joat.test.JoatTestToken;
+import dev.joat.test.context.ApplicationTestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -41,6 +42,9 @@ class SampleApplicationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@Test
 	void tokenWhenClientSecretBasicThenBearerTokenWithAllClientScopesAndNoStore() throws Exception {
@@ -181,29 +185,28 @@ class SampleApplicationTests {
 
 	@Test
 	void apiWhenTokenInvalidThenUnauthorizedInvalidTokenWithoutLeaks() throws Exception {
-		String token = accessToken("demo-client", "demo-secret");
-		String tampered = token.substring(0, token.length() - 4) + "AAAA";
-		HttpResponse<String> response = get("/api/read", tampered);
+		String forged = testToken().clientId("demo-client").scopes("read").wrongSignature().issue();
+		HttpResponse<String> response = get("/api/read", forged);
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString().contains("error=\"invalid_token\"");
-		assertThat(response.body() + response.headers().map()).doesNotContain(SECRET).doesNotContain(tampered)
+		assertThat(response.body() + response.headers().map()).doesNotContain(SECRET).doesNotContain(forged)
 			.doesNotContain("Exception");
 	}
 
 	@Test
 	void apiWhenTokenMintedOutsideWithSameSecretThenAcceptedAndWithAnotherSecretRefused() throws Exception {
-		String outside = TokenGenerator.builder(ISSUER, SecretResolver.of(SECRET)).build()
-			.issueToken(TokenRequest.builder("python-issued-client", List.of("read")).userId("1234").build());
+		// Not from this server's token endpoint: minted as any issuer sharing the secret would (PyJOAT, another service).
+		String outside = testToken().clientId("python-issued-client").scopes("read").subject("1234").issue();
 		HttpResponse<String> me = get("/api/me", outside);
 		assertThat(me.statusCode()).isEqualTo(200);
 		assertThat(json(me)).contains(entry("user_id", "1234"), entry("client_id", "python-issued-client"));
-		String forged = TokenGenerator.builder(ISSUER, SecretResolver.of("another-secret-of-32-bytes-long!")).build()
-			.issueToken("python-issued-client", List.of("read"));
+		String forged = testToken().clientId("python-issued-client").scopes("read").wrongSignature().issue();
 		assertThat(get("/api/read", forged).statusCode()).isEqualTo(401);
 	}
 
 	@Test
 	void errorsWhenAnyThenNoStackTraceOrSecretInBody() throws Exception {
+		// "not.a.token" is no JWT at all, which joat-test does not make: it mints only well-formed tokens.
 		for (HttpResponse<String> response : List.of(token(basic("demo-client", "wrong"), "grant_type=client_credentials"),
 				token(basic("demo-client", "demo-secret"), "grant_type=x"), get("/api/read", "not.a.token"))) {
 			assertThat(response.body()).doesNotContain("demo-secret").doesNotContain("Exception").doesNotContain("\tat ")
@@ -211,6 +214,12 @@ class SampleApplicationTests {
 		}
 	}
 
+	/** A token minted by joat-test with this app's own generator and secret (see README "Testing your app"). */
+	private JoatTestToken testToken() {
+		return ApplicationTestTokens.from(this.context).token();
+	}
+
+	// From the real /oauth2/token endpoint, not joat-test: the end-to-end flow is what these tests check.
 	private String accessToken(String clientId, String secret) throws Exception {
 		HttpResponse<String> response = token(basic(clientId, secret), "grant_type=client_credentials");
 		assertThat(response.statusCode()).isEqualTo(200);

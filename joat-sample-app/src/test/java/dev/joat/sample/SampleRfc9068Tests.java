@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.joat.SecretResolver;
-import dev.joat.TokenGenerator;
+import dev.joat.test.JoatTestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -36,6 +37,9 @@ class SampleRfc9068Tests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private SecretResolver secretResolver;
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -65,9 +69,12 @@ class SampleRfc9068Tests {
 
 	@Test
 	void apiWhenPyJoatLayoutTokenThenRefusedAsWrongType() throws Exception {
-		String pyjoat = TokenGenerator.builder(SampleApplicationTests.ISSUER, SecretResolver.of(SampleApplicationTests.SECRET))
-			.build()
-			.issueToken("demo-client", List.of("read"));
+		// PyJOAT's layout: the plain API's default generator, with the app's secret (the app's own writes at+jwt).
+		String pyjoat = JoatTestTokens.of(SampleApplicationTests.ISSUER, this.secretResolver)
+			.token()
+			.clientId("demo-client")
+			.scopes("read")
+			.issue();
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/read")).header("Authorization", "Bearer " + pyjoat));
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString()

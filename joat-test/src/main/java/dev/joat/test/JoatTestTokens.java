@@ -133,7 +133,7 @@ public final class JoatTestTokens {
 		Duration lifetime = (spec.lifetimeValue() != null) ? spec.lifetimeValue() : this.generator.lifetime();
 		// Expired: exp two days ago, the token otherwise as the generator writes it.
 		Instant issuedAt = defects.contains(TokenDefect.EXPIRED) ? this.clock.instant().minus(OUT_OF_SKEW).minus(lifetime)
-				: null;
+				: spec.issuedAtValue();
 		TokenRequest.Builder request = TokenRequest.builder(spec.clientIdValue(), spec.scopeValues())
 			.userId(spec.subjectValue())
 			.tokenId(spec.tokenIdValue())

@@ -1,6 +1,7 @@
 package dev.joat.test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -42,6 +43,8 @@ public abstract class TokenSpec<S extends TokenSpec<S>> {
 	private String tokenId;
 
 	private Duration lifetime;
+
+	private Instant issuedAt;
 
 	private final Map<String, Object> claims = new LinkedHashMap<>();
 
@@ -112,6 +115,20 @@ public abstract class TokenSpec<S extends TokenSpec<S>> {
 	 */
 	public S lifetime(Duration lifetime) {
 		this.lifetime = Objects.requireNonNull(lifetime, "lifetime cannot be null");
+		return self();
+	}
+
+	/**
+	 * When the token was issued, written as {@code iat}; {@code exp} follows from it and the
+	 * lifetime. Now (the generator's clock) by default. For a token that is still valid by one
+	 * clock and already expired by another, as when it expires between two checks; to have a
+	 * token refused as expired, {@link #expired()} says so more plainly, and it takes precedence
+	 * over this.
+	 * @param issuedAt the issue time (whole seconds are written)
+	 * @return this
+	 */
+	public S issuedAt(Instant issuedAt) {
+		this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt cannot be null");
 		return self();
 	}
 
@@ -244,6 +261,10 @@ public abstract class TokenSpec<S extends TokenSpec<S>> {
 
 	Duration lifetimeValue() {
 		return this.lifetime;
+	}
+
+	Instant issuedAtValue() {
+		return this.issuedAt;
 	}
 
 	Map<String, Object> claimValues() {

@@ -88,6 +88,30 @@ class JoatTestTokensTests {
 	}
 
 	@Test
+	void issueWhenIssuedAtGivenThenIatAndExpFollowFromIt() {
+		Instant issuedAt = NOW.minus(Duration.ofHours(2));
+		Map<String, Object> claims = claims(this.tokens.token().issuedAt(issuedAt).lifetime(Duration.ofMinutes(30)).issue());
+
+		assertThat(claims).containsEntry("iat", issuedAt.getEpochSecond())
+			.containsEntry("exp", issuedAt.plus(Duration.ofMinutes(30)).getEpochSecond());
+		assertRefused(this.tokens.token().issuedAt(issuedAt).lifetime(Duration.ofMinutes(30)).issue(), Reason.EXPIRED,
+				"Token expired at 2025-12-31T22:30:00Z; current time 2026-01-01T00:00:00Z, allowed clock skew 60s");
+	}
+
+	@Test
+	void issueWhenIssuedAtGivenAndExpiredThenExpiredTakesPrecedence() {
+		Map<String, Object> claims = claims(this.tokens.token().issuedAt(NOW).expired().issue());
+
+		assertThat(claims).containsEntry("exp", NOW.minus(Duration.ofDays(2)).getEpochSecond());
+	}
+
+	@Test
+	void issuedAtWhenNullThenNullPointerException() {
+		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> this.tokens.token().issuedAt(null))
+			.withMessage("issuedAt cannot be null");
+	}
+
+	@Test
 	void authorizationHeaderWhenIssuedThenBearerAndAValidToken() {
 		String header = this.tokens.token().scopes("read").authorizationHeader();
 
