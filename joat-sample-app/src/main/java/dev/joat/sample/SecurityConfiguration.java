@@ -1,8 +1,8 @@
 package dev.joat.sample;
 
 import dev.joat.sample.token.AuthorizationServerMetadata;
+import dev.joat.spring.boot.JoatProtectedResourceMetadata;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,11 +21,12 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * decoder, except the public metadata documents under {@code /.well-known/}; {@code @PreAuthorize}
  * on the API checks scopes.
  *
- * <p>The RFC 9728 protected-resource metadata Spring Security serves is made truthful: its
- * {@code resource} is {@code joat.sample.resource} (by default the issuer URL), never built from
- * the request's {@code Host} header; it names this server's issuer as the authorization server,
- * lists the scopes, offers the {@code Authorization} header only, and does not claim
- * certificate-bound tokens (nothing here checks client certificates).
+ * <p>The RFC 9728 protected-resource metadata Spring Security serves follows the starter's
+ * {@link JoatProtectedResourceMetadata} rule: its {@code resource} is {@code joat.resource} (by
+ * default the issuer URL, see {@code application.yml}), never built from the request's
+ * {@code Host} header; it names this server's issuer as the authorization server, offers the
+ * {@code Authorization} header only, and does not claim certificate-bound tokens (nothing here
+ * checks client certificates). The sample adds the scopes its clients may be granted.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -45,19 +46,14 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthorizationServerMetadata authorizationServer,
-			@Value("${joat.sample.resource:}") String resource) throws Exception {
-		String resourceIdentifier = resource.isEmpty() ? authorizationServer.issuer()
-				: AuthorizationServerMetadata.checkedUrl("joat.sample.resource", resource, true);
+			JoatProtectedResourceMetadata protectedResourceMetadata) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/error", "/.well-known/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(withDefaults())
-				.protectedResourceMetadata((metadata) -> metadata
-					.protectedResourceMetadataCustomizer((builder) -> builder.resource(resourceIdentifier)
-						.authorizationServer(authorizationServer.issuer())
-						.scopes((scopes) -> scopes.addAll(authorizationServer.scopes()))
-						.claims((claims) -> claims.remove("tls_client_certificate_bound_access_tokens")))))
+				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(protectedResourceMetadata
+					.andThen((document) -> document.scopes((scopes) -> scopes.addAll(authorizationServer.scopes()))))))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

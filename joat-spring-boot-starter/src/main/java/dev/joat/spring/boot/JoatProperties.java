@@ -112,6 +112,15 @@ public class JoatProperties {
 	 */
 	private boolean allowCertificateBoundTokens;
 
+	/**
+	 * This resource server's identifier (RFC 9728 "resource"): an absolute https (or http) URL
+	 * without user info, query or fragment, e.g. https://api.example.com; checked at startup.
+	 * Servlet applications serve it in /.well-known/oauth-protected-resource, whatever Host header a
+	 * client sends. Unset: Spring Security builds it from each request's URL (scheme, Host header,
+	 * port), so set it in production.
+	 */
+	private String resource;
+
 	public String getIssuer() {
 		return this.issuer;
 	}
@@ -254,6 +263,14 @@ public class JoatProperties {
 
 	public void setAllowCertificateBoundTokens(boolean allowCertificateBoundTokens) {
 		this.allowCertificateBoundTokens = allowCertificateBoundTokens;
+	}
+
+	public String getResource() {
+		return this.resource;
+	}
+
+	public void setResource(String resource) {
+		this.resource = resource;
 	}
 
 	/** The claim layout of issued tokens. */

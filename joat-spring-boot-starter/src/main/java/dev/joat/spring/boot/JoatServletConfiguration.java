@@ -5,6 +5,7 @@ import java.util.List;
 import dev.joat.TokenParser;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * The servlet stack: joat's {@link JwtDecoder} (running every {@code OAuth2TokenValidator<Jwt>}
  * bean of the application, in order, after joat's own checks) and the
  * {@link JwtAuthenticationConverter} that Spring Security's resource-server configurer picks up
- * from the context.
+ * from the context, and the {@link JoatProtectedResourceMetadata} rule for the RFC 9728 document.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,6 +46,19 @@ class JoatServletConfiguration {
 		converter.setJwtGrantedAuthoritiesConverter(settings.authoritiesConverter());
 		converter.setPrincipalClaimName(settings.principalClaim());
 		return converter;
+	}
+
+	/** The truthful RFC 9728 document, with Spring Security versions that serve one (7.0 and later). */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata")
+	static class ProtectedResourceMetadataConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JoatProtectedResourceMetadata joatProtectedResourceMetadata(JoatProperties properties) {
+			return JoatProtectedResourceMetadata.of(properties);
+		}
+
 	}
 
 }

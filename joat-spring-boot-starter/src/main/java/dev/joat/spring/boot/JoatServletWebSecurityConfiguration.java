@@ -1,5 +1,6 @@
 package dev.joat.spring.boot;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,7 +20,9 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * cache and no CSRF protection. Without this, a request without a token leaves a {@code JSESSIONID}
  * on its 401 (the request cache saves it in a new session). CSRF protection guards cookie-borne
  * credentials; this chain accepts none, and with it a token-less {@code POST} would answer 403
- * instead of the 401 bearer challenge.
+ * instead of the 401 bearer challenge. The RFC 9728 document at
+ * {@code /.well-known/oauth-protected-resource} (public: Spring Security serves it before
+ * authorization) follows the {@link JoatProtectedResourceMetadata} bean.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -30,9 +33,14 @@ class JoatServletWebSecurityConfiguration {
 
 	@Bean
 	@ConditionalOnBean(JwtDecoder.class)
-	SecurityFilterChain joatSecurityFilterChain(HttpSecurity http) {
+	SecurityFilterChain joatSecurityFilterChain(HttpSecurity http,
+			ObjectProvider<JoatProtectedResourceMetadata> protectedResourceMetadata) {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
-		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(withDefaults()));
+		http.oauth2ResourceServer((resourceServer) -> {
+			resourceServer.jwt(withDefaults());
+			protectedResourceMetadata.ifAvailable((rule) -> resourceServer
+				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(rule)));
+		});
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.requestCache((cache) -> cache.disable());
 		http.csrf((csrf) -> csrf.disable());

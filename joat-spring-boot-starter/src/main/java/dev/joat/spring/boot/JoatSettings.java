@@ -1,5 +1,7 @@
 package dev.joat.spring.boot;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -76,6 +78,37 @@ final class JoatSettings {
 							+ " (PyJOAT never checked \"iss\"), set joat.accept-any-issuer=true instead.");
 		}
 		return issuer;
+	}
+
+	/**
+	 * The resource identifier {@code joat.resource} names (RFC 9728 §1.2), or {@code null} when it
+	 * is unset: an absolute {@code https} or {@code http} URL with a host and no user info, query or
+	 * fragment.
+	 */
+	static String resource(JoatProperties properties) {
+		String resource = properties.getResource();
+		if (resource == null) {
+			return null;
+		}
+		String action = "Set joat.resource to this resource server's URL, e.g. https://api.example.com (https in"
+				+ " production), or remove it to let Spring Security take it from each request.";
+		if (resource.isBlank()) {
+			throw new JoatConfigurationException("joat.resource", "joat.resource is blank", action);
+		}
+		URI uri;
+		try {
+			uri = new URI(resource);
+		}
+		catch (URISyntaxException ex) {
+			throw new JoatConfigurationException("joat.resource", "joat.resource is not a URL", action);
+		}
+		boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+		if (!http || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+				|| uri.getRawFragment() != null) {
+			throw new JoatConfigurationException("joat.resource",
+					"joat.resource must be an absolute http(s) URL without user info, query or fragment", action);
+		}
+		return resource;
 	}
 
 	/**

@@ -31,7 +31,7 @@ class ConfigurationMetadataTests {
 
 	/** The properties with no default value: their descriptions must say what "unset" means. */
 	private static final Set<String> WITHOUT_DEFAULT = Set.of("joat.issuer", "joat.secret", "joat.secret-base64",
-			"joat.signing-kid", "joat.default-kid");
+			"joat.signing-kid", "joat.default-kid", "joat.resource");
 
 	private static Map<String, JsonNode> properties;
 

@@ -118,7 +118,7 @@ class JoatWebSecurityAutoConfigurationTests {
 	 * The Spring Boot security auto-configurations this classpath registers, as an application gets
 	 * them, but those for RSocket and Actuator (whose libraries these tests do not have).
 	 */
-	private static Class<?>[] bootSecurityAutoConfigurations() {
+	static Class<?>[] bootSecurityAutoConfigurations() {
 		ClassLoader classLoader = JoatWebSecurityAutoConfigurationTests.class.getClassLoader();
 		List<Class<?>> classes = new ArrayList<>();
 		for (String name : ImportCandidates.load(AutoConfiguration.class, classLoader)) {
