@@ -19,7 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <li>{@value #VERIFIED}, tagged {@code outcome} ({@code accepted} or {@code refused}),
  * {@code reason} (an {@link InvalidTokenException.Reason}, or {@code none} when accepted) and
  * {@code kid} (a key id of the configured ring, {@code unknown} or {@code none});</li>
- * <li>{@value #ISSUED}, tagged {@code algorithm}, {@code kid} and {@code profile}.</li>
+ * <li>{@value #ISSUED}, tagged {@code algorithm}, {@code kid} and {@code profile} ({@code pyjoat} or
+ * {@code rfc9068}, as {@code joat.profile} names them).</li>
  * </ul>
  * Every tag value is bounded and none comes from a client: no token, client id, subject or scope is
  * ever a tag. Counters are looked up without allocating once created. Thread-safe.
@@ -92,7 +93,7 @@ public final class JoatTokenMetrics implements TokenVerificationListener, TokenI
 			.description("Access tokens issued by joat, by algorithm, key id and profile")
 			.tag("algorithm", tags.algorithm())
 			.tag("kid", tags.keyId())
-			.tag("profile", tags.profile().name().toLowerCase(Locale.ROOT))
+			.tag("profile", tags.profile().name().toLowerCase(Locale.ROOT).replace("_", ""))
 			.register(this.registry);
 	}
 
