@@ -59,7 +59,7 @@ public class ParseParts {
 			.build()
 			.issueToken(TokenRequest.builder("abcd", List.of("profile", "read")).userId("1234").build());
 		this.jws = CompactJws.split(this.token, 8192);
-		this.header = JoseHeader.read(this.jws.decodeHeader(), EnumSet.of(MacAlgorithm.HS256));
+		this.header = JoseHeader.read(this.jws.decodeHeader(), EnumSet.of(HmacAlgorithm.HS256));
 		this.claims = StrictJsonReader.readObject(this.jws.payload(), this.jws.payloadLength(), "payload");
 		this.claimsValidator = new ClaimsValidator(Set.of("My OAuth2 Provider"), Set.of(), 60, this.clock);
 		this.parser = TokenParser.builder(SecretResolver.of(SECRET)).issuer("My OAuth2 Provider").clock(this.clock).build();
@@ -75,7 +75,7 @@ public class ParseParts {
 	/** 3: the header, when not cached (the parser caches it after the first verified token). */
 	@Benchmark
 	public JoseHeader readHeaderUncached() {
-		return JoseHeader.read(this.jws.decodeHeader(), EnumSet.of(MacAlgorithm.HS256));
+		return JoseHeader.read(this.jws.decodeHeader(), EnumSet.of(HmacAlgorithm.HS256));
 	}
 
 	/** 4: the payload JSON. */
@@ -87,7 +87,7 @@ public class ParseParts {
 	/** 6: HMAC-SHA256 of header.payload with a cached key, compared in constant time. */
 	@Benchmark
 	public boolean hmac() {
-		return Hmac.verify(MacAlgorithm.HS256, SECRET, this.jws.ascii(), this.jws.signingInputLength(),
+		return Hmac.verify(HmacAlgorithm.HS256, SECRET, this.jws.ascii(), this.jws.signingInputLength(),
 				this.jws.signature());
 	}
 

@@ -198,7 +198,7 @@ final class ClaimsValidator {
 				start = i + 1;
 			}
 		}
-		return tokens;
+		return Collections.unmodifiableList(tokens);
 	}
 
 	private static boolean isStringList(Object value) {

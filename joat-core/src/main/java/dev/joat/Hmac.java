@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class Hmac {
 
 	private static final ThreadLocal<Hmac[]> PER_THREAD = ThreadLocal
-		.withInitial(() -> new Hmac[MacAlgorithm.values().length]);
+		.withInitial(() -> new Hmac[HmacAlgorithm.values().length]);
 
 	private final Mac mac;
 
@@ -26,7 +26,7 @@ final class Hmac {
 	/** The caller's array of the current key, when the caller promised never to change it. */
 	private byte[] immutableKey;
 
-	private Hmac(MacAlgorithm algorithm) {
+	private Hmac(HmacAlgorithm algorithm) {
 		try {
 			this.mac = Mac.getInstance(algorithm.jcaName());
 		}
@@ -41,15 +41,15 @@ final class Hmac {
 	 * @param secret a non-empty secret; not retained beyond an internal copy
 	 * @return a ready {@code Mac}, only for use on this thread and before the next call
 	 */
-	static Mac keyed(MacAlgorithm algorithm, byte[] secret) {
+	static Mac keyed(HmacAlgorithm algorithm, byte[] secret) {
 		return keyed(algorithm, secret, false);
 	}
 
 	/**
-	 * As {@link #keyed(MacAlgorithm, byte[])}; when {@code immutable}, the caller promises that
+	 * As {@link #keyed(HmacAlgorithm, byte[])}; when {@code immutable}, the caller promises that
 	 * {@code secret} never changes, so the same array as last time needs no comparison.
 	 */
-	static Mac keyed(MacAlgorithm algorithm, byte[] secret, boolean immutable) {
+	static Mac keyed(HmacAlgorithm algorithm, byte[] secret, boolean immutable) {
 		Hmac[] cache = PER_THREAD.get();
 		Hmac hmac = cache[algorithm.ordinal()];
 		if (hmac == null) {
@@ -62,12 +62,12 @@ final class Hmac {
 	/**
 	 * Whether {@code signature} is the HMAC of {@code data[0, length)}, compared in constant time.
 	 */
-	static boolean verify(MacAlgorithm algorithm, byte[] secret, byte[] data, int length, byte[] signature) {
+	static boolean verify(HmacAlgorithm algorithm, byte[] secret, byte[] data, int length, byte[] signature) {
 		return verify(algorithm, secret, false, data, length, signature);
 	}
 
-	/** As {@link #verify(MacAlgorithm, byte[], byte[], int, byte[])}, for a secret that never changes. */
-	static boolean verify(MacAlgorithm algorithm, byte[] secret, boolean immutable, byte[] data, int length,
+	/** As {@link #verify(HmacAlgorithm, byte[], byte[], int, byte[])}, for a secret that never changes. */
+	static boolean verify(HmacAlgorithm algorithm, byte[] secret, boolean immutable, byte[] data, int length,
 			byte[] signature) {
 		Mac mac = keyed(algorithm, secret, immutable);
 		mac.update(data, 0, length);
@@ -75,13 +75,13 @@ final class Hmac {
 	}
 
 	/** The HMAC of {@code data}. */
-	static byte[] sign(MacAlgorithm algorithm, byte[] secret, byte[] data, int length) {
+	static byte[] sign(HmacAlgorithm algorithm, byte[] secret, byte[] data, int length) {
 		Mac mac = keyed(algorithm, secret);
 		mac.update(data, 0, length);
 		return mac.doFinal();
 	}
 
-	private Mac rekey(MacAlgorithm algorithm, byte[] secret, boolean immutable) {
+	private Mac rekey(HmacAlgorithm algorithm, byte[] secret, boolean immutable) {
 		if (immutable && secret == this.immutableKey) {
 			return this.mac;
 		}

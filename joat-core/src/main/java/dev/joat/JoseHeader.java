@@ -12,7 +12,7 @@ import dev.joat.InvalidTokenException.Reason;
  * @param algorithm the {@code alg}, already checked against the allow-list
  * @param type the {@code typ} as written, or {@code null}
  */
-record JoseHeader(Map<String, Object> fields, MacAlgorithm algorithm, String type) {
+record JoseHeader(Map<String, Object> fields, HmacAlgorithm algorithm, String type) {
 
 	/**
 	 * Reads and checks a decoded header: a JSON object without duplicate names, a string {@code alg}
@@ -21,7 +21,7 @@ record JoseHeader(Map<String, Object> fields, MacAlgorithm algorithm, String typ
 	 * present. {@code jku}, {@code x5u}, {@code jwk} and {@code x5c} are left as data: joat never
 	 * fetches or trusts a key named by the token.
 	 */
-	static JoseHeader read(byte[] json, Set<MacAlgorithm> allowed) {
+	static JoseHeader read(byte[] json, Set<HmacAlgorithm> allowed) {
 		return read(json, allowed, null);
 	}
 
@@ -29,13 +29,13 @@ record JoseHeader(Map<String, Object> fields, MacAlgorithm algorithm, String typ
 	 * As {@link #read(byte[], Set)}, and when {@code requiredType} is not {@code null}, {@code typ}
 	 * must be present and name that type.
 	 */
-	static JoseHeader read(byte[] json, Set<MacAlgorithm> allowed, TokenType requiredType) {
+	static JoseHeader read(byte[] json, Set<HmacAlgorithm> allowed, TokenType requiredType) {
 		Map<String, Object> fields = StrictJsonReader.readObject(json, "header");
 		Object alg = fields.get("alg");
 		if (!(alg instanceof String)) {
 			throw new InvalidTokenException(Reason.MALFORMED, "Malformed token: the header has no \"alg\" string");
 		}
-		MacAlgorithm algorithm = MacAlgorithm.fromJwsName((String) alg);
+		HmacAlgorithm algorithm = HmacAlgorithm.fromJwsName((String) alg);
 		if (algorithm == null || !allowed.contains(algorithm)) {
 			throw new InvalidTokenException(Reason.UNSUPPORTED_ALGORITHM,
 					"Unsupported algorithm " + Printable.prefix((String) alg) + "; accepted: " + allowed);

@@ -30,7 +30,7 @@ import java.util.Objects;
  *
  * <h2>The contract the parser enforces</h2>
  * A {@code null} answer, an empty array or one shorter than the algorithm requires
- * ({@link MacAlgorithm#minimumSecretLength()}, unless short secrets were explicitly allowed) is a
+ * ({@link HmacAlgorithm#minimumSecretLength()}, unless short secrets were explicitly allowed) is a
  * refusal of the token with {@link InvalidTokenException.Reason#SECRET_UNAVAILABLE}. An exception
  * thrown here is also that refusal; it is kept as the cause, for the server's logs, and its
  * message is never shown to the client. The one exception to that is an

@@ -13,8 +13,8 @@ import dev.joat.InvalidTokenException.Reason;
  *
  * <pre>{@code
  * SecretRing ring = SecretRing.builder()
- *     .secret("2026-01", MacAlgorithm.HS256, oldSecret)
- *     .secret("2026-07", MacAlgorithm.HS256, newSecret)
+ *     .secret("2026-01", HmacAlgorithm.HS256, oldSecret)
+ *     .secret("2026-07", HmacAlgorithm.HS256, newSecret)
  *     .signingKeyId("2026-07")
  *     .build();
  * TokenGenerator generator = TokenGenerator.builder("My OAuth2 Provider", ring).build(); // signs with 2026-07
@@ -66,7 +66,7 @@ public final class SecretRing implements SecretResolver {
 	 * The algorithm the signing secret is bound to.
 	 * @return the signing algorithm
 	 */
-	public MacAlgorithm signingAlgorithm() {
+	HmacAlgorithm signingAlgorithm() {
 		return this.secrets.get(this.signingKeyId).algorithm();
 	}
 
@@ -85,7 +85,7 @@ public final class SecretRing implements SecretResolver {
 	 * @return the algorithm
 	 * @throws IllegalArgumentException when the ring holds no such key id
 	 */
-	public MacAlgorithm algorithm(String keyId) {
+	public HmacAlgorithm algorithm(String keyId) {
 		Entry entry = this.secrets.get(keyId);
 		if (entry == null) {
 			throw new IllegalArgumentException("keyId is not in the ring");
@@ -97,8 +97,8 @@ public final class SecretRing implements SecretResolver {
 	 * The algorithms the ring's secrets are bound to: what a parser of this ring must allow.
 	 * @return the algorithms, in the order their first secret was added
 	 */
-	MacAlgorithm[] algorithms() {
-		return this.secrets.values().stream().map(Entry::algorithm).distinct().toArray(MacAlgorithm[]::new);
+	HmacAlgorithm[] algorithms() {
+		return this.secrets.values().stream().map(Entry::algorithm).distinct().toArray(HmacAlgorithm[]::new);
 	}
 
 	@Override
@@ -124,7 +124,7 @@ public final class SecretRing implements SecretResolver {
 		return "SecretRing[keyIds=" + this.secrets.keySet() + ", signingKeyId=" + this.signingKeyId + "]";
 	}
 
-	private record Entry(MacAlgorithm algorithm, byte[] secret) {
+	private record Entry(HmacAlgorithm algorithm, byte[] secret) {
 	}
 
 	/** Builds a {@link SecretRing}. Not thread-safe. */
@@ -143,10 +143,10 @@ public final class SecretRing implements SecretResolver {
 		 * Adds a secret under {@code keyId}, bound to {@code algorithm}.
 		 * @param keyId the {@code kid}; unique in the ring
 		 * @param algorithm the only algorithm tokens of this key may use
-		 * @param secret at least {@link MacAlgorithm#minimumSecretLength()} bytes; copied
+		 * @param secret at least {@link HmacAlgorithm#minimumSecretLength()} bytes; copied
 		 * @return this builder
 		 */
-		public Builder secret(String keyId, MacAlgorithm algorithm, byte[] secret) {
+		public Builder secret(String keyId, HmacAlgorithm algorithm, byte[] secret) {
 			if (keyId == null || keyId.isEmpty()) {
 				throw new IllegalArgumentException("keyId cannot be null or empty");
 			}

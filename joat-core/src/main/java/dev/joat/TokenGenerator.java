@@ -39,7 +39,7 @@ public final class TokenGenerator {
 
 	private final Duration lifetime;
 
-	private final MacAlgorithm algorithm;
+	private final HmacAlgorithm algorithm;
 
 	private final Clock clock;
 
@@ -138,7 +138,7 @@ public final class TokenGenerator {
 	 * @throws IllegalArgumentException naming an invalid argument
 	 */
 	public String issueToken(String clientId, List<String> scope) {
-		return issueToken(new TokenRequest(clientId, scope, null, null, null, null, null));
+		return issueToken(TokenRequest.builder(clientId, scope).build());
 	}
 
 	/**
@@ -268,7 +268,7 @@ public final class TokenGenerator {
 
 		private Duration lifetime = DEFAULT_LIFETIME;
 
-		private MacAlgorithm algorithm = MacAlgorithm.HS256;
+		private HmacAlgorithm algorithm = HmacAlgorithm.HS256;
 
 		private Clock clock = Clock.systemUTC();
 
@@ -305,11 +305,11 @@ public final class TokenGenerator {
 		}
 
 		/**
-		 * The signing algorithm; {@link MacAlgorithm#HS256} by default.
+		 * The signing algorithm; {@link HmacAlgorithm#HS256} by default.
 		 * @param algorithm the algorithm
 		 * @return this builder
 		 */
-		public Builder algorithm(MacAlgorithm algorithm) {
+		public Builder algorithm(HmacAlgorithm algorithm) {
 			this.algorithm = Objects.requireNonNull(algorithm, "algorithm cannot be null");
 			return this;
 		}

@@ -49,7 +49,7 @@ public final class TokenParser {
 
 	private final SecretResolver secretResolver;
 
-	private final Set<MacAlgorithm> algorithms;
+	private final Set<HmacAlgorithm> algorithms;
 
 	private final int maxTokenLength;
 
@@ -197,7 +197,7 @@ public final class TokenParser {
 		if (secret == null || secret.length == 0) {
 			throw new InvalidTokenException(Reason.SECRET_UNAVAILABLE, "Secret unavailable: no secret for this token");
 		}
-		MacAlgorithm algorithm = header.algorithm();
+		HmacAlgorithm algorithm = header.algorithm();
 		if (!this.allowShortSecrets && secret.length < algorithm.minimumSecretLength()) {
 			// The resolver's fault, not the token's: the cause tells adapters (and their logs) so.
 			throw new InvalidTokenException(Reason.SECRET_UNAVAILABLE, "Secret unavailable: the secret for "
@@ -226,7 +226,7 @@ public final class TokenParser {
 
 		private Set<String> audiences = Set.of();
 
-		private Set<MacAlgorithm> algorithms = EnumSet.of(MacAlgorithm.HS256);
+		private Set<HmacAlgorithm> algorithms = EnumSet.of(HmacAlgorithm.HS256);
 
 		private Duration clockSkew = DEFAULT_CLOCK_SKEW;
 
@@ -267,16 +267,16 @@ public final class TokenParser {
 		}
 
 		/**
-		 * The {@code alg} values accepted; {@link MacAlgorithm#HS256} only by default.
+		 * The {@code alg} values accepted; {@link HmacAlgorithm#HS256} only by default.
 		 * @param algorithms the accepted algorithms; at least one
 		 * @return this builder
 		 */
-		public Builder algorithms(MacAlgorithm... algorithms) {
+		public Builder algorithms(HmacAlgorithm... algorithms) {
 			Objects.requireNonNull(algorithms, "algorithms cannot be null");
 			if (algorithms.length == 0) {
 				throw new IllegalArgumentException("algorithms cannot be empty");
 			}
-			for (MacAlgorithm algorithm : algorithms) {
+			for (HmacAlgorithm algorithm : algorithms) {
 				Objects.requireNonNull(algorithm, "algorithms cannot contain null");
 			}
 			this.algorithms = EnumSet.copyOf(Arrays.asList(algorithms));

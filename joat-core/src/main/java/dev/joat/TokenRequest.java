@@ -21,54 +21,66 @@ import java.util.Set;
  *     .build();
  * }</pre>
  *
- * @param clientId the client the token is issued to (PyJOAT's {@code aud}); required, not blank
- * @param scope the granted scope values; required, may be empty, each an RFC 6749 §3.3 scope token
- * ({@link ScopeToken})
- * @param userId the user the token acts for ({@code sub}), or {@code null} for a client acting for
- * itself, whose {@code sub} is then the client id (RFC 9068 §2.2)
- * @param tokenId a {@code jti}, or {@code null} for none
- * @param issuedAt the {@code iat} to write, or {@code null} for the generator's clock
- * @param lifetime how long the token lives, or {@code null} for the generator's lifetime
- * @param extraClaims further claims (strings, numbers, booleans, {@code null}, lists and maps of
- * those); none may be a claim the generator writes itself
+ * <p>
+ * Built only through {@link #builder(String, List)}: a final class rather than a record, so that
+ * it can gain a property without breaking callers. Two requests are equal when all their
+ * properties are. Instances are immutable and thread-safe; the builder is not.
  */
-public record TokenRequest(String clientId, List<String> scope, String userId, String tokenId, Instant issuedAt,
-		Duration lifetime, Map<String, Object> extraClaims) {
+public final class TokenRequest {
 
 	/** The claims the generator writes itself, which extra claims may not override. */
 	static final Set<String> REGISTERED_CLAIMS = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "scp",
 			"scope", "client_id");
 
+	private final String clientId;
+
+	private final List<String> scope;
+
+	private final String userId;
+
+	private final String tokenId;
+
+	private final Instant issuedAt;
+
+	private final Duration lifetime;
+
+	private final Map<String, Object> extraClaims;
+
 	/**
-	 * Checks and copies the arguments.
-	 * @throws IllegalArgumentException naming the argument that is invalid
+	 * Checks and copies the builder's values.
+	 * @throws IllegalArgumentException naming the value that is invalid
 	 */
-	public TokenRequest {
-		if (clientId == null || clientId.isBlank()) {
+	private TokenRequest(Builder builder) {
+		if (builder.clientId == null || builder.clientId.isBlank()) {
 			throw new IllegalArgumentException("clientId cannot be null or blank");
 		}
-		if (scope == null) {
+		if (builder.scope == null) {
 			throw new IllegalArgumentException("scope cannot be null");
 		}
-		for (String value : scope) {
+		for (String value : builder.scope) {
 			if (!ScopeToken.isValid(value)) {
 				throw new IllegalArgumentException("scope values must be RFC 6749 scope tokens: printable ASCII without space, '\"' or '\\'");
 			}
 		}
-		scope = List.copyOf(scope);
-		if (userId != null && userId.isBlank()) {
+		if (builder.userId != null && builder.userId.isBlank()) {
 			throw new IllegalArgumentException("userId cannot be blank");
 		}
-		if (tokenId != null && tokenId.isBlank()) {
+		if (builder.tokenId != null && builder.tokenId.isBlank()) {
 			throw new IllegalArgumentException("tokenId cannot be blank");
 		}
-		if (issuedAt != null && issuedAt.getEpochSecond() < 0) {
+		if (builder.issuedAt != null && builder.issuedAt.getEpochSecond() < 0) {
 			throw new IllegalArgumentException("issuedAt cannot be before 1970");
 		}
-		if (lifetime != null && (lifetime.isNegative() || lifetime.getSeconds() == 0)) {
+		if (builder.lifetime != null && (builder.lifetime.isNegative() || builder.lifetime.getSeconds() == 0)) {
 			throw new IllegalArgumentException("lifetime must be at least one second");
 		}
-		extraClaims = copyExtraClaims(extraClaims);
+		this.clientId = builder.clientId;
+		this.scope = List.copyOf(builder.scope);
+		this.userId = builder.userId;
+		this.tokenId = builder.tokenId;
+		this.issuedAt = builder.issuedAt;
+		this.lifetime = builder.lifetime;
+		this.extraClaims = copyExtraClaims(builder.extraClaims);
 	}
 
 	/**
@@ -79,6 +91,106 @@ public record TokenRequest(String clientId, List<String> scope, String userId, S
 	 */
 	public static Builder builder(String clientId, List<String> scope) {
 		return new Builder(clientId, scope);
+	}
+
+	/**
+	 * The client the token is issued to, written as PyJOAT's {@code aud} (or RFC 9068's
+	 * {@code client_id}).
+	 * @return the client id, never blank
+	 */
+	public String clientId() {
+		return this.clientId;
+	}
+
+	/**
+	 * The granted scope values, each an RFC 6749 §3.3 scope token ({@link ScopeToken}).
+	 * @return the scope, unmodifiable; may be empty
+	 */
+	public List<String> scope() {
+		return this.scope;
+	}
+
+	/**
+	 * The user the token acts for ({@code sub}).
+	 * @return the user id, or {@code null} (the default) for a client acting for itself, whose
+	 * {@code sub} is then the client id (RFC 9068 §2.2)
+	 */
+	public String userId() {
+		return this.userId;
+	}
+
+	/**
+	 * The {@code jti} to write.
+	 * @return the token id, or {@code null} (the default) for none
+	 */
+	public String tokenId() {
+		return this.tokenId;
+	}
+
+	/**
+	 * The {@code iat} to write.
+	 * @return the issue time, or {@code null} (the default) for the generator's clock
+	 */
+	public Instant issuedAt() {
+		return this.issuedAt;
+	}
+
+	/**
+	 * How long the token lives.
+	 * @return the lifetime, or {@code null} (the default) for the generator's lifetime
+	 */
+	public Duration lifetime() {
+		return this.lifetime;
+	}
+
+	/**
+	 * Further claims beyond the ones the generator writes itself.
+	 * @return a deep unmodifiable copy of the extra claims, in the order they were added; empty by
+	 * default
+	 */
+	public Map<String, Object> extraClaims() {
+		return this.extraClaims;
+	}
+
+	/**
+	 * Whether {@code other} is a request with equal properties.
+	 * @param other the object to compare with
+	 * @return {@code true} when every property is equal
+	 */
+	@Override
+	public boolean equals(Object other) {
+		if (this == other) {
+			return true;
+		}
+		if (!(other instanceof TokenRequest)) {
+			return false;
+		}
+		TokenRequest that = (TokenRequest) other;
+		return this.clientId.equals(that.clientId) && this.scope.equals(that.scope)
+				&& Objects.equals(this.userId, that.userId) && Objects.equals(this.tokenId, that.tokenId)
+				&& Objects.equals(this.issuedAt, that.issuedAt) && Objects.equals(this.lifetime, that.lifetime)
+				&& this.extraClaims.equals(that.extraClaims);
+	}
+
+	/**
+	 * A hash code consistent with {@link #equals(Object)}.
+	 * @return the hash of every property
+	 */
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.clientId, this.scope, this.userId, this.tokenId, this.issuedAt, this.lifetime,
+				this.extraClaims);
+	}
+
+	/**
+	 * Every property, in the form {@code TokenRequest[clientId=…, …]}.
+	 * @return a description of the request
+	 */
+	@Override
+	public String toString() {
+		return "TokenRequest[clientId=" + this.clientId + ", scope=" + this.scope + ", userId=" + this.userId
+				+ ", tokenId=" + this.tokenId + ", issuedAt=" + this.issuedAt + ", lifetime=" + this.lifetime
+				+ ", extraClaims=" + this.extraClaims + "]";
 	}
 
 	private static Map<String, Object> copyExtraClaims(Map<String, Object> extraClaims) {
@@ -134,7 +246,11 @@ public record TokenRequest(String clientId, List<String> scope, String userId, S
 				+ "; use strings, numbers, booleans, null, lists and maps");
 	}
 
-	/** Builds a {@link TokenRequest}. Not thread-safe. */
+	/**
+	 * Builds a {@link TokenRequest}; every optional value defaults to {@code null} (the
+	 * generator's choice) and there are no extra claims until {@link #claim(String, Object)} adds
+	 * one. The builder may be reused: each {@link #build()} copies its values. Not thread-safe.
+	 */
 	public static final class Builder {
 
 		private final String clientId;
@@ -213,8 +329,7 @@ public record TokenRequest(String clientId, List<String> scope, String userId, S
 		 * @throws IllegalArgumentException naming an invalid argument
 		 */
 		public TokenRequest build() {
-			return new TokenRequest(this.clientId, this.scope, this.userId, this.tokenId, this.issuedAt, this.lifetime,
-					this.extraClaims);
+			return new TokenRequest(this);
 		}
 
 	}

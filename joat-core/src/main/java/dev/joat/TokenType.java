@@ -27,7 +27,7 @@ public enum TokenType {
 	 * The {@code typ} value as joat writes it: {@code JWT} or {@code at+jwt}.
 	 * @return the header value
 	 */
-	public String headerValue() {
+	String headerValue() {
 		return (this == JWT) ? "JWT" : "at+jwt";
 	}
 
@@ -36,7 +36,7 @@ public enum TokenType {
 	 * @param typ a {@code typ} value; {@code null} (no value) names no type
 	 * @return the matching type, or {@code null}
 	 */
-	public static TokenType fromHeaderValue(String typ) {
+	static TokenType fromHeaderValue(String typ) {
 		if (typ == null) {
 			return null;
 		}

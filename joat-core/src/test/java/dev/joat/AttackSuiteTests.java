@@ -24,7 +24,7 @@ class AttackSuiteTests {
 
 	private static final TokenParser KEYED_PARSER = TokenParser
 		.builder(SecretRing.builder()
-			.secret(HostileTokens.KEY_ID, MacAlgorithm.HS256, HostileTokens.SECRET.getBytes(StandardCharsets.UTF_8))
+			.secret(HostileTokens.KEY_ID, HmacAlgorithm.HS256, HostileTokens.SECRET.getBytes(StandardCharsets.UTF_8))
 			.build())
 		.issuer(HostileTokens.ISSUER)
 		.clock(TestTokens.CLOCK)

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class HeaderCacheTests {
 
-	private static final JoseHeader HEADER = new JoseHeader(Map.of("alg", "HS256"), MacAlgorithm.HS256, null);
+	private static final JoseHeader HEADER = new JoseHeader(Map.of("alg", "HS256"), HmacAlgorithm.HS256, null);
 
 	@Test
 	void findWhenSameEncodedBytesThenCachedHeader() {
@@ -71,7 +71,7 @@ class HeaderCacheTests {
 	@Test
 	void parseTokenWhenAnotherParserCachedHeaderThenAllowListStillApplies() {
 		SecretResolver secret = SecretResolver.of(TestTokens.LONG_SECRET);
-		TokenParser lenient = TokenParser.builder(secret).algorithms(MacAlgorithm.HS256, MacAlgorithm.HS512)
+		TokenParser lenient = TokenParser.builder(secret).algorithms(HmacAlgorithm.HS256, HmacAlgorithm.HS512)
 			.clock(TestTokens.CLOCK).build();
 		TokenParser strict = TokenParser.builder(secret).clock(TestTokens.CLOCK).build();
 		String hs512 = sign("{\"alg\":\"HS512\"}", claims(), "HmacSHA512", TestTokens.LONG_SECRET);

@@ -29,7 +29,7 @@ class Rfc7515AppendixA1Tests {
 	@Test
 	void verifySignatureWhenAppendixA1ThenValid() {
 		CompactJws jws = CompactJws.split(TOKEN, 8192);
-		JoseHeader header = JoseHeader.read(jws.decodeHeader(), EnumSet.of(MacAlgorithm.HS256));
+		JoseHeader header = JoseHeader.read(jws.decodeHeader(), EnumSet.of(HmacAlgorithm.HS256));
 		assertThat(header.type()).isEqualTo("JWT");
 		assertThatCode(() -> TokenParser.verifySignature(jws, header, KEY)).doesNotThrowAnyException();
 	}
@@ -39,7 +39,7 @@ class Rfc7515AppendixA1Tests {
 		byte[] key = KEY.clone();
 		key[0] ^= 1;
 		CompactJws jws = CompactJws.split(TOKEN, 8192);
-		JoseHeader header = JoseHeader.read(jws.decodeHeader(), EnumSet.of(MacAlgorithm.HS256));
+		JoseHeader header = JoseHeader.read(jws.decodeHeader(), EnumSet.of(HmacAlgorithm.HS256));
 		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> TokenParser.verifySignature(jws, header, key))
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.BAD_SIGNATURE));
 	}

@@ -26,7 +26,7 @@ class SecretRingTests {
 
 	@Test
 	void issueTokenWhenRingThenSignsWithSigningKeyAndWritesKid() {
-		SecretRing ring = SecretRing.builder().secret("k1", MacAlgorithm.HS256, OLD).secret("k2", MacAlgorithm.HS256, NEW)
+		SecretRing ring = SecretRing.builder().secret("k1", HmacAlgorithm.HS256, OLD).secret("k2", HmacAlgorithm.HS256, NEW)
 			.signingKeyId("k2").build();
 		String token = TokenGenerator.builder(TestTokens.PROVIDER, ring).clock(TestTokens.CLOCK).build()
 			.issueToken("abcd", List.of("read"));
@@ -38,10 +38,10 @@ class SecretRingTests {
 
 	@Test
 	void parseTokenWhenMidRotationThenOldAndNewTokensAcceptedAndOldRefusedAfterRemoval() {
-		SecretRing before = SecretRing.builder().secret("k1", MacAlgorithm.HS256, OLD).build();
-		SecretRing during = SecretRing.builder().secret("k1", MacAlgorithm.HS256, OLD).secret("k2", MacAlgorithm.HS256, NEW)
+		SecretRing before = SecretRing.builder().secret("k1", HmacAlgorithm.HS256, OLD).build();
+		SecretRing during = SecretRing.builder().secret("k1", HmacAlgorithm.HS256, OLD).secret("k2", HmacAlgorithm.HS256, NEW)
 			.signingKeyId("k2").build();
-		SecretRing after = SecretRing.builder().secret("k2", MacAlgorithm.HS256, NEW).build();
+		SecretRing after = SecretRing.builder().secret("k2", HmacAlgorithm.HS256, NEW).build();
 		String oldToken = TokenGenerator.builder(TestTokens.PROVIDER, before).clock(TestTokens.CLOCK).build()
 			.issueToken("abcd", List.of("read"));
 		String newToken = TokenGenerator.builder(TestTokens.PROVIDER, during).clock(TestTokens.CLOCK).build()
@@ -60,7 +60,7 @@ class SecretRingTests {
 
 	@Test
 	void parseTokenWhenKidSignedWithAnotherKeysSecretThenBadSignature() {
-		SecretRing ring = SecretRing.builder().secret("k1", MacAlgorithm.HS256, OLD).secret("k2", MacAlgorithm.HS256, NEW)
+		SecretRing ring = SecretRing.builder().secret("k1", HmacAlgorithm.HS256, OLD).secret("k2", HmacAlgorithm.HS256, NEW)
 			.build();
 		String claimsK2ButSignedWithK1 = sign("{\"alg\":\"HS256\",\"kid\":\"k2\"}", claims(), "HmacSHA256",
 				new String(OLD, StandardCharsets.UTF_8));
@@ -72,12 +72,12 @@ class SecretRingTests {
 	@Test
 	void parseTokenWhenNoKidThenRefusedUnlessDefaultKeyNamed() {
 		String pyjoatToken = sign(TestTokens.HS256_HEADER, claims(), "HmacSHA256", new String(OLD, StandardCharsets.UTF_8));
-		SecretRing noDefault = SecretRing.builder().secret("k1", MacAlgorithm.HS256, OLD).build();
+		SecretRing noDefault = SecretRing.builder().secret("k1", HmacAlgorithm.HS256, OLD).build();
 		assertThatExceptionOfType(InvalidTokenException.class)
 			.isThrownBy(() -> TokenParser.builder(noDefault).clock(TestTokens.CLOCK).build().parseToken(pyjoatToken))
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.UNKNOWN_KEY))
 			.withMessage("Unknown key: the token names no \"kid\"");
-		SecretRing withDefault = SecretRing.builder().secret("k1", MacAlgorithm.HS256, OLD).secret("k2", MacAlgorithm.HS256, NEW)
+		SecretRing withDefault = SecretRing.builder().secret("k1", HmacAlgorithm.HS256, OLD).secret("k2", HmacAlgorithm.HS256, NEW)
 			.defaultKeyId("k1").build();
 		assertThat(TokenParser.builder(withDefault).clock(TestTokens.CLOCK).build().parseToken(pyjoatToken).userId())
 			.isEqualTo("1234");
@@ -86,7 +86,7 @@ class SecretRingTests {
 	@Test
 	void parseTokenWhenAlgDiffersFromKeysAlgorithmThenUnsupportedAlgorithm() {
 		byte[] long64 = TestTokens.LONG_SECRET.getBytes(StandardCharsets.UTF_8);
-		SecretRing ring = SecretRing.builder().secret("hs512", MacAlgorithm.HS512, long64).secret("hs256", MacAlgorithm.HS256, NEW)
+		SecretRing ring = SecretRing.builder().secret("hs512", HmacAlgorithm.HS512, long64).secret("hs256", HmacAlgorithm.HS256, NEW)
 			.build();
 		// Both algorithms are allowed by the parser, but key hs512 is bound to HS512 only.
 		String hs256WithHs512Key = sign("{\"alg\":\"HS256\",\"kid\":\"hs512\"}", claims(), "HmacSHA256", TestTokens.LONG_SECRET);
@@ -100,7 +100,7 @@ class SecretRingTests {
 
 	@Test
 	void resolveSecretWhenKidIsPathTraversalOrSqlThenTreatedAsOpaqueUnknownKey() {
-		SecretRing ring = SecretRing.builder().secret("k1", MacAlgorithm.HS256, OLD).build();
+		SecretRing ring = SecretRing.builder().secret("k1", HmacAlgorithm.HS256, OLD).build();
 		for (String kid : List.of("../../../etc/passwd", "k1' OR '1'='1", "k1\u0000", "K1", "/dev/null")) {
 			assertThatExceptionOfType(InvalidTokenException.class)
 				.isThrownBy(() -> ring.resolveSecret(Map.of("alg", "HS256", "kid", kid), Map.of()))
@@ -112,22 +112,22 @@ class SecretRingTests {
 	void builderWhenInvalidThenIllegalArgument() {
 		assertThatIllegalArgumentException().isThrownBy(() -> SecretRing.builder().build())
 			.withMessage("a SecretRing needs at least one secret");
-		assertThatIllegalArgumentException().isThrownBy(() -> SecretRing.builder().secret("k", MacAlgorithm.HS256, new byte[31]))
+		assertThatIllegalArgumentException().isThrownBy(() -> SecretRing.builder().secret("k", HmacAlgorithm.HS256, new byte[31]))
 			.withMessage("secret of key \"k\" is shorter than the 32 bytes RFC 7518 §3.2 requires for HS256");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> SecretRing.builder().secret("k", MacAlgorithm.HS256, OLD).secret("k", MacAlgorithm.HS256, NEW))
+			.isThrownBy(() -> SecretRing.builder().secret("k", HmacAlgorithm.HS256, OLD).secret("k", HmacAlgorithm.HS256, NEW))
 			.withMessage("keyId \"k\" is already in the ring");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> SecretRing.builder().secret("k", MacAlgorithm.HS256, OLD).signingKeyId("x").build())
+			.isThrownBy(() -> SecretRing.builder().secret("k", HmacAlgorithm.HS256, OLD).signingKeyId("x").build())
 			.withMessage("signingKeyId \"x\" is not in the ring");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> SecretRing.builder().secret("k", MacAlgorithm.HS256, OLD).defaultKeyId("x").build())
+			.isThrownBy(() -> SecretRing.builder().secret("k", HmacAlgorithm.HS256, OLD).defaultKeyId("x").build())
 			.withMessage("defaultKeyId \"x\" is not in the ring");
 	}
 
 	@Test
 	void toStringWhenRingThenNoSecretShown() {
-		SecretRing ring = SecretRing.builder().secret("k1", MacAlgorithm.HS256, OLD).build();
+		SecretRing ring = SecretRing.builder().secret("k1", HmacAlgorithm.HS256, OLD).build();
 		assertThat(ring.toString()).isEqualTo("SecretRing[keyIds=[k1], signingKeyId=k1]")
 			.doesNotContain(new String(OLD, StandardCharsets.UTF_8));
 	}

@@ -27,8 +27,8 @@ class TokenGeneratorTests {
 	private static final long NOW = TestTokens.NOW.getEpochSecond();
 
 	@ParameterizedTest
-	@EnumSource(MacAlgorithm.class)
-	void issueTokenWhenUserAndTokenIdThenExactlyPyJoatClaimsAndRoundTrips(MacAlgorithm algorithm) {
+	@EnumSource(HmacAlgorithm.class)
+	void issueTokenWhenUserAndTokenIdThenExactlyPyJoatClaimsAndRoundTrips(HmacAlgorithm algorithm) {
 		SecretResolver secret = SecretResolver.of(TestTokens.LONG_SECRET);
 		TokenGenerator generator = TokenGenerator.builder(TestTokens.PROVIDER, secret)
 			.algorithm(algorithm)
@@ -48,8 +48,8 @@ class TokenGeneratorTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(MacAlgorithm.class)
-	void issueTokenWhenNoUserNoTokenIdThenSubIsClientIdAndNoJti(MacAlgorithm algorithm) {
+	@EnumSource(HmacAlgorithm.class)
+	void issueTokenWhenNoUserNoTokenIdThenSubIsClientIdAndNoJti(HmacAlgorithm algorithm) {
 		SecretResolver secret = SecretResolver.of(TestTokens.LONG_SECRET);
 		TokenGenerator generator = TokenGenerator.builder(TestTokens.PROVIDER, secret)
 			.algorithm(algorithm)

@@ -21,8 +21,8 @@ class TokenListenerTests {
 
 	private static final byte[] K2 = "k2-secret-of-at-least-32-bytes!!".getBytes(StandardCharsets.UTF_8);
 
-	private final SecretRing ring = SecretRing.builder().secret("k1", MacAlgorithm.HS256, K1)
-		.secret("k2", MacAlgorithm.HS256, K2).signingKeyId("k2").build();
+	private final SecretRing ring = SecretRing.builder().secret("k1", HmacAlgorithm.HS256, K1)
+		.secret("k2", HmacAlgorithm.HS256, K2).signingKeyId("k2").build();
 
 	private final RecordingListener listener = new RecordingListener();
 
@@ -109,7 +109,7 @@ class TokenListenerTests {
 		TokenGenerator.builder(TestTokens.PROVIDER, this.ring).clock(TestTokens.CLOCK).listener(issuance).build()
 			.issueToken("abcd", List.of("read"));
 		TokenGenerator.builder(TestTokens.PROVIDER, SecretResolver.of(TestTokens.LONG_SECRET)).clock(TestTokens.CLOCK)
-			.algorithm(MacAlgorithm.HS512).profile(TokenProfile.RFC_9068).audience("https://api.example")
+			.algorithm(HmacAlgorithm.HS512).profile(TokenProfile.RFC_9068).audience("https://api.example")
 			.listener(issuance).build()
 			.issueToken("abcd", List.of("read"));
 		assertThat(issued).containsExactly("HS256 k2 PYJOAT", "HS512 none RFC_9068");

@@ -25,7 +25,7 @@ class TokenParserFuzzTests {
 	private static final TokenParser PARSER = TestTokens.parser().build();
 
 	private static final TokenParser LENIENT_PARSER = TokenParser.builder(SecretResolver.of(TestTokens.LONG_SECRET))
-		.algorithms(MacAlgorithm.HS256, MacAlgorithm.HS384, MacAlgorithm.HS512)
+		.algorithms(HmacAlgorithm.HS256, HmacAlgorithm.HS384, HmacAlgorithm.HS512)
 		.clock(TestTokens.CLOCK)
 		.build();
 

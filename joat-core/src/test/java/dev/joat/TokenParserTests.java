@@ -242,7 +242,7 @@ class TokenParserTests {
 	void parseTokenWhenAlgorithmsConfiguredThenOthersAccepted() {
 		TokenParser parser = TokenParser.builder(SecretResolver.of(TestTokens.LONG_SECRET))
 			.clock(TestTokens.CLOCK)
-			.algorithms(MacAlgorithm.HS512)
+			.algorithms(HmacAlgorithm.HS512)
 			.build();
 		String hs512 = sign("{\"alg\":\"HS512\"}", claims(), "HmacSHA512", TestTokens.LONG_SECRET);
 		assertThat(parser.parseToken(hs512).clientId()).isEqualTo("abcd");

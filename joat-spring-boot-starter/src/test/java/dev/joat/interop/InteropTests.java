@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.joat.HmacAlgorithm;
 import dev.joat.HostileTokens;
 import dev.joat.HostileTokens.Attack;
-import dev.joat.MacAlgorithm;
 import dev.joat.SecretResolver;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;
@@ -106,8 +106,8 @@ class InteropTests {
 			Map.entry("surrogate pair after the signature", Set.of("nimbus", "spring-nimbus")));
 
 	@ParameterizedTest
-	@EnumSource(MacAlgorithm.class)
-	void joatTokenWhenVerifiedByEachLibraryThenSameClaims(MacAlgorithm algorithm) throws Exception {
+	@EnumSource(HmacAlgorithm.class)
+	void joatTokenWhenVerifiedByEachLibraryThenSameClaims(HmacAlgorithm algorithm) throws Exception {
 		byte[] secret = OtherLibraries.bytes(LONG_SECRET);
 		TokenGenerator generator = TokenGenerator.builder(ISSUER, SecretResolver.of(secret)).algorithm(algorithm).build();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -162,7 +162,7 @@ class InteropTests {
 		assertThat(disagreements).isEqualTo(new TreeMap<>(DISAGREEMENTS));
 	}
 
-	private static Map<String, OtherLibraries.Verifier> verifiersFor(MacAlgorithm algorithm, byte[] secret) {
+	private static Map<String, OtherLibraries.Verifier> verifiersFor(HmacAlgorithm algorithm, byte[] secret) {
 		return OtherLibraries.verifiers(secret, ISSUER, algorithm.jwsName());
 	}
 

@@ -26,6 +26,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.jsonwebtoken.Jwts;
 
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -66,7 +67,7 @@ final class OtherLibraries {
 	/** Spring Security's {@code NimbusJwtDecoder.withSecretKey}, with the issuer validator. */
 	static Verifier springNimbus(byte[] secret, String issuer, String algorithm) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, jca(algorithm)))
-			.macAlgorithm(org.springframework.security.oauth2.jose.jws.MacAlgorithm.from(algorithm))
+			.macAlgorithm(MacAlgorithm.from(algorithm))
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
 		return (token) -> {

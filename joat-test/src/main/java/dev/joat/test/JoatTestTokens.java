@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.joat.MacAlgorithm;
+import dev.joat.HmacAlgorithm;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
 import dev.joat.TokenGenerator;
@@ -133,8 +134,13 @@ public final class JoatTestTokens {
 		// Expired: exp two days ago, the token otherwise as the generator writes it.
 		Instant issuedAt = defects.contains(TokenDefect.EXPIRED) ? this.clock.instant().minus(OUT_OF_SKEW).minus(lifetime)
 				: null;
-		String token = this.generator.issueToken(new TokenRequest(spec.clientIdValue(), spec.scopeValues(),
-				spec.subjectValue(), spec.tokenIdValue(), issuedAt, lifetime, spec.claimValues()));
+		TokenRequest.Builder request = TokenRequest.builder(spec.clientIdValue(), spec.scopeValues())
+			.userId(spec.subjectValue())
+			.tokenId(spec.tokenIdValue())
+			.issuedAt(issuedAt)
+			.lifetime(lifetime);
+		spec.claimValues().forEach(request::claim);
+		String token = this.generator.issueToken(request.build());
 		boolean headerChanges = spec.algorithmValue() != null || defects.contains(TokenDefect.UNKNOWN_KEY_ID);
 		boolean claimsChange = defects.contains(TokenDefect.NOT_YET_VALID) || defects.contains(TokenDefect.WRONG_ISSUER)
 				|| defects.contains(TokenDefect.WRONG_AUDIENCE);
@@ -176,7 +182,8 @@ public final class JoatTestTokens {
 	private byte[] secretFor(Map<String, Object> header, Map<String, Object> claims) {
 		byte[] secret;
 		try {
-			secret = this.secretResolver.resolveSecret(Map.copyOf(header), Map.copyOf(claims));
+			secret = this.secretResolver.resolveSecret(Collections.unmodifiableMap(header),
+					Collections.unmodifiableMap(claims));
 		}
 		catch (RuntimeException ex) {
 			return randomBytes(64);
@@ -188,7 +195,7 @@ public final class JoatTestTokens {
 		if ("none".equals(algorithm)) {
 			return "";
 		}
-		MacAlgorithm mac = MacAlgorithm.fromJwsName(algorithm);
+		HmacAlgorithm mac = HmacAlgorithm.fromJwsName(algorithm);
 		if (mac == null) {
 			return BASE64URL.encodeToString(randomBytes(256));
 		}

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.joat.Credentials;
+import dev.joat.HmacAlgorithm;
 import dev.joat.InvalidTokenException;
 import dev.joat.InvalidTokenException.Reason;
-import dev.joat.MacAlgorithm;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
 import dev.joat.TokenGenerator;
@@ -113,6 +113,14 @@ class JoatTestTokensTests {
 	}
 
 	@Test
+	void issueWhenClaimIsNullAndTokenChangedThenSignedWithTheApplicationsSecret() {
+		String token = this.tokens.token().claim("note", null).wrongIssuer().issue();
+
+		assertThat(claims(token)).containsEntry("note", null);
+		assertRefused(token, Reason.WRONG_ISSUER, "Wrong issuer: the token's \"iss\" is not accepted");
+	}
+
+	@Test
 	void issueWhenNotYetValidThenRefusedAsNotYetValid() {
 		assertRefused(this.tokens.token().scopes("read").notYetValid().issue(), Reason.NOT_YET_VALID,
 				"Token is not valid before 2026-01-03T00:00:00Z; current time 2026-01-01T00:00:00Z, allowed clock skew 60s");
@@ -154,7 +162,7 @@ class JoatTestTokensTests {
 
 	@Test
 	void issueWhenUnknownKeyIdAndSecretsByKeyIdThenRefusedAsUnknownKey() {
-		SecretRing ring = SecretRing.builder().secret("2026-01", MacAlgorithm.HS256, SECRET).build();
+		SecretRing ring = SecretRing.builder().secret("2026-01", HmacAlgorithm.HS256, SECRET).build();
 		JoatTestTokens tokens = JoatTestTokens.of(TokenGenerator.builder(ISSUER, ring).clock(CLOCK).build(), ring, CLOCK);
 		TokenParser parser = TokenParser.builder(ring).issuer(ISSUER).clock(CLOCK).build();
 
@@ -175,8 +183,8 @@ class JoatTestTokensTests {
 
 	@Test
 	void issueWhenWrongSignatureWithSecretsByKeyIdThenKeepsTheKidAndRefusedAsBadSignature() {
-		SecretRing ring = SecretRing.builder().secret("2026-01", MacAlgorithm.HS256, SECRET)
-			.secret("2026-07", MacAlgorithm.HS256, NEXT_SECRET).signingKeyId("2026-07").build();
+		SecretRing ring = SecretRing.builder().secret("2026-01", HmacAlgorithm.HS256, SECRET)
+			.secret("2026-07", HmacAlgorithm.HS256, NEXT_SECRET).signingKeyId("2026-07").build();
 		JoatTestTokens tokens = JoatTestTokens.of(ISSUER, ring);
 		TokenParser parser = TokenParser.builder(ring).issuer(ISSUER).build();
 		String token = tokens.token().wrongSignature().issue();
@@ -199,7 +207,7 @@ class JoatTestTokensTests {
 	void issueWhenAlgorithmAllowedThenSignedWithTheApplicationsSecretUnderIt() {
 		SecretResolver longSecret = SecretResolver.of("0123456789abcdef".repeat(4));
 		JoatTestTokens tokens = JoatTestTokens.of(ISSUER, longSecret);
-		TokenParser parser = TokenParser.builder(longSecret).algorithms(MacAlgorithm.HS256, MacAlgorithm.HS384)
+		TokenParser parser = TokenParser.builder(longSecret).algorithms(HmacAlgorithm.HS256, HmacAlgorithm.HS384)
 			.issuer(ISSUER).build();
 
 		assertThat(parser.parseToken(tokens.token().scopes("read").algorithm("HS384").issue()).authorizedScope())
@@ -222,8 +230,8 @@ class JoatTestTokensTests {
 
 	@Test
 	void issueWhenSecretsByKeyIdThenValidAndSignedWithTheSigningKey() {
-		SecretRing ring = SecretRing.builder().secret("2026-01", MacAlgorithm.HS256, SECRET)
-			.secret("2026-07", MacAlgorithm.HS384, "0123456789abcdef".repeat(3).getBytes(StandardCharsets.UTF_8))
+		SecretRing ring = SecretRing.builder().secret("2026-01", HmacAlgorithm.HS256, SECRET)
+			.secret("2026-07", HmacAlgorithm.HS384, "0123456789abcdef".repeat(3).getBytes(StandardCharsets.UTF_8))
 			.signingKeyId("2026-07").build();
 		JoatTestTokens tokens = JoatTestTokens.of(ISSUER, ring);
 		String token = tokens.token().subject("alice").issue();

@@ -3,7 +3,7 @@ package dev.joat.spring.boot;
 import java.time.Clock;
 import java.util.List;
 
-import dev.joat.MacAlgorithm;
+import dev.joat.HmacAlgorithm;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
 import dev.joat.TokenGenerator;
@@ -52,9 +52,9 @@ class JoatCoreConfiguration {
 	TokenParser joatTokenParser(JoatProperties properties, ResourceServerSettings settings,
 			SecretResolver secretResolver, ObjectProvider<Clock> clock,
 			ObjectProvider<TokenVerificationListener> listeners) {
-		List<MacAlgorithm> algorithms = settings.algorithms();
+		List<HmacAlgorithm> algorithms = settings.algorithms();
 		TokenParser.Builder parser = (secretResolver instanceof SecretRing ring) ? TokenParser.builder(ring)
-				: TokenParser.builder(secretResolver).algorithms(algorithms.toArray(MacAlgorithm[]::new));
+				: TokenParser.builder(secretResolver).algorithms(algorithms.toArray(HmacAlgorithm[]::new));
 		String issuer = JoatSettings.requiredIssuer(properties);
 		if (issuer != null) {
 			parser.issuer(issuer);

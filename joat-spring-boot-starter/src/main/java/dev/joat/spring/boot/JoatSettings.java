@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.joat.MacAlgorithm;
+import dev.joat.HmacAlgorithm;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
 
@@ -26,21 +26,21 @@ final class JoatSettings {
 	}
 
 	/** The configured algorithms, in order; the first signs. */
-	static List<MacAlgorithm> algorithms(JoatProperties properties) {
+	static List<HmacAlgorithm> algorithms(JoatProperties properties) {
 		List<String> names = properties.getAlgorithms();
 		if (names == null || names.isEmpty()) {
 			throw new JoatConfigurationException("joat.algorithms", "joat.algorithms is empty",
 					"Set joat.algorithms to one or more of HS256, HS384, HS512 (HS256 is the default).");
 		}
-		Set<MacAlgorithm> algorithms = new LinkedHashSet<>();
+		Set<HmacAlgorithm> algorithms = new LinkedHashSet<>();
 		for (String name : names) {
 			algorithms.add(algorithm(name, "joat.algorithms"));
 		}
 		return new ArrayList<>(algorithms);
 	}
 
-	private static MacAlgorithm algorithm(String name, String property) {
-		MacAlgorithm algorithm = MacAlgorithm.fromJwsName((name != null) ? name.trim() : null);
+	private static HmacAlgorithm algorithm(String name, String property) {
+		HmacAlgorithm algorithm = HmacAlgorithm.fromJwsName((name != null) ? name.trim() : null);
 		if (algorithm == null) {
 			throw new JoatConfigurationException(property, property + " names an unknown algorithm '" + name + "'",
 					"Use HS256, HS384 or HS512: joat signs with HMAC only; 'none' and asymmetric algorithms are never accepted.");
@@ -83,7 +83,7 @@ final class JoatSettings {
 	 * {@code joat.secret-base64}) or a {@link SecretRing} ({@code joat.secrets}), each key bound to
 	 * one of {@code algorithms}, the accepted ones.
 	 */
-	static SecretResolver secretResolver(JoatProperties properties, List<MacAlgorithm> algorithms) {
+	static SecretResolver secretResolver(JoatProperties properties, List<HmacAlgorithm> algorithms) {
 		boolean text = properties.getSecret() != null;
 		boolean base64 = properties.getSecretBase64() != null;
 		boolean keyed = properties.getSecrets() != null && !properties.getSecrets().isEmpty();
@@ -109,7 +109,7 @@ final class JoatSettings {
 		return SecretResolver.of(secret);
 	}
 
-	private static SecretRing secretRing(JoatProperties properties, List<MacAlgorithm> algorithms) {
+	private static SecretRing secretRing(JoatProperties properties, List<HmacAlgorithm> algorithms) {
 		SecretRing.Builder ring = SecretRing.builder();
 		Set<String> kids = new LinkedHashSet<>();
 		for (int i = 0; i < properties.getSecrets().size(); i++) {
@@ -128,7 +128,7 @@ final class JoatSettings {
 						prefix + " needs exactly one of secret and secret-base64",
 						"Set " + prefix + ".secret (text) or " + prefix + ".secret-base64 (random bytes), not both.");
 			}
-			MacAlgorithm algorithm = (keyed.getAlgorithm() != null) ? algorithm(keyed.getAlgorithm(), prefix + ".algorithm")
+			HmacAlgorithm algorithm = (keyed.getAlgorithm() != null) ? algorithm(keyed.getAlgorithm(), prefix + ".algorithm")
 					: algorithms.get(0);
 			if (!algorithms.contains(algorithm)) {
 				throw new JoatConfigurationException(prefix + ".algorithm",
@@ -202,12 +202,12 @@ final class JoatSettings {
 		}
 	}
 
-	private static void checkLength(byte[] secret, List<MacAlgorithm> algorithms, String property,
+	private static void checkLength(byte[] secret, List<HmacAlgorithm> algorithms, String property,
 			boolean allowShortSecrets) {
 		if (allowShortSecrets) {
 			return;
 		}
-		for (MacAlgorithm algorithm : algorithms) {
+		for (HmacAlgorithm algorithm : algorithms) {
 			if (secret.length < algorithm.minimumSecretLength()) {
 				throw new JoatConfigurationException(property, property + " is shorter than the "
 						+ algorithm.minimumSecretLength() + " bytes " + algorithm.jwsName() + " requires (RFC 7518 §3.2)",

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import dev.joat.MacAlgorithm;
+import dev.joat.HmacAlgorithm;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -39,7 +39,7 @@ import org.springframework.boot.context.properties.bind.Binder;
  * @param authoritiesClaimDelimiter the regular expression splitting a string authorities claim,
  * or {@code null} for a space
  */
-record ResourceServerSettings(List<MacAlgorithm> algorithms, List<String> audiences, String authorityPrefix,
+record ResourceServerSettings(List<HmacAlgorithm> algorithms, List<String> audiences, String authorityPrefix,
 		String principalClaim, String authoritiesClaimName, String authoritiesClaimDelimiter) {
 
 	static final String BOOT_PREFIX = "spring.security.oauth2.resourceserver.jwt.";
@@ -63,7 +63,7 @@ record ResourceServerSettings(List<MacAlgorithm> algorithms, List<String> audien
 								+ " from it, so it would silently do nothing.");
 			}
 		}
-		List<MacAlgorithm> algorithms = algorithms(properties, binder);
+		List<HmacAlgorithm> algorithms = algorithms(properties, binder);
 		List<String> audiences = audiences(properties, binder);
 		String authorityPrefix = either(binder, "authority-prefix", "joat.authority-prefix",
 				properties.getAuthorityPrefix());
@@ -102,15 +102,15 @@ record ResourceServerSettings(List<MacAlgorithm> algorithms, List<String> audien
 		return converter.build();
 	}
 
-	private static List<MacAlgorithm> algorithms(JoatProperties properties, Binder binder) {
-		List<MacAlgorithm> joat = JoatSettings.algorithms(properties);
+	private static List<HmacAlgorithm> algorithms(JoatProperties properties, Binder binder) {
+		List<HmacAlgorithm> joat = JoatSettings.algorithms(properties);
 		List<String> names = binder.bind(BOOT_PREFIX + "jws-algorithms", Bindable.listOf(String.class)).orElse(List.of());
 		if (names.isEmpty()) {
 			return joat;
 		}
-		List<MacAlgorithm> boot = new ArrayList<>();
+		List<HmacAlgorithm> boot = new ArrayList<>();
 		for (String name : names) {
-			MacAlgorithm algorithm = MacAlgorithm.fromJwsName((name != null) ? name.trim() : null);
+			HmacAlgorithm algorithm = HmacAlgorithm.fromJwsName((name != null) ? name.trim() : null);
 			if (algorithm == null) {
 				throw new JoatConfigurationException(BOOT_PREFIX + "jws-algorithms", BOOT_PREFIX + "jws-algorithms names '"
 						+ name + "', which joat does not verify",
@@ -119,7 +119,7 @@ record ResourceServerSettings(List<MacAlgorithm> algorithms, List<String> audien
 			}
 			boot.add(algorithm);
 		}
-		List<MacAlgorithm> narrowed = new ArrayList<>(joat);
+		List<HmacAlgorithm> narrowed = new ArrayList<>(joat);
 		narrowed.retainAll(boot);
 		if (narrowed.isEmpty()) {
 			throw new JoatConfigurationException(BOOT_PREFIX + "jws-algorithms", BOOT_PREFIX + "jws-algorithms " + boot

@@ -39,14 +39,6 @@ public final class ScopeAuthoritiesConverter implements Converter<Jwt, Collectio
 
 	private final Pattern authoritiesClaimDelimiter;
 
-	/**
-	 * Creates a converter of {@code scp}/{@code scope} with a prefix.
-	 * @param authorityPrefix the prefix of each authority, e.g. {@code SCOPE_}
-	 */
-	public ScopeAuthoritiesConverter(String authorityPrefix) {
-		this(builder().authorityPrefix(authorityPrefix));
-	}
-
 	private ScopeAuthoritiesConverter(Builder builder) {
 		this.authorityPrefix = builder.authorityPrefix;
 		this.authoritiesClaimName = builder.authoritiesClaimName;

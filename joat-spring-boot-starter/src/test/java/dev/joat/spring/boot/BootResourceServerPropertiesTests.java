@@ -3,8 +3,8 @@ package dev.joat.spring.boot;
 import java.util.List;
 import java.util.Map;
 
+import dev.joat.HmacAlgorithm;
 import dev.joat.InvalidTokenException;
-import dev.joat.MacAlgorithm;
 import dev.joat.SecretResolver;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
@@ -216,8 +216,8 @@ class BootResourceServerPropertiesTests {
 			.withPropertyValues("joat.secret=" + SECRET_64, "joat.algorithms=HS256,HS512", JWT + "jws-algorithms=HS512")
 			.run((context) -> {
 				JwtDecoder decoder = context.getBean(JwtDecoder.class);
-				assertThat(decoder.decode(token(MacAlgorithm.HS512)).getHeaders()).containsEntry("alg", "HS512");
-				assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token(MacAlgorithm.HS256)))
+				assertThat(decoder.decode(token(HmacAlgorithm.HS512)).getHeaders()).containsEntry("alg", "HS512");
+				assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token(HmacAlgorithm.HS256)))
 					.havingCause()
 					.isInstanceOfSatisfying(InvalidTokenException.class, (ex) -> assertThat(ex.getReason())
 						.isEqualTo(InvalidTokenException.Reason.UNSUPPORTED_ALGORITHM));
@@ -299,7 +299,7 @@ class BootResourceServerPropertiesTests {
 			.issueToken(clientId, List.of("read"));
 	}
 
-	private static String token(MacAlgorithm algorithm) {
+	private static String token(HmacAlgorithm algorithm) {
 		return TokenGenerator.builder("joat", SecretResolver.of(SECRET_64))
 			.algorithm(algorithm)
 			.build()

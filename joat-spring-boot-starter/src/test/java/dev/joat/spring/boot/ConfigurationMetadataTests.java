@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.joat.MacAlgorithm;
+import dev.joat.HmacAlgorithm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -118,7 +118,7 @@ class ConfigurationMetadataTests {
 	@Test
 	void metadataWhenClosedSetThenValueHintsListEveryValue() {
 		assertThat(hintValues("joat.algorithms"))
-			.containsExactlyElementsOf(Arrays.stream(MacAlgorithm.values()).map(MacAlgorithm::jwsName).toList());
+			.containsExactlyElementsOf(Arrays.stream(HmacAlgorithm.values()).map(HmacAlgorithm::jwsName).toList());
 		assertThat(hintValues("joat.profile")).containsExactlyElementsOf(
 				Arrays.stream(JoatProperties.Profile.values()).map((profile) -> profile.name().toLowerCase(Locale.ROOT)).toList());
 		assertThat(hints.get("joat.algorithms").path("values")).allSatisfy(

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class ScopeAuthoritiesConverterTests {
 
-	private final ScopeAuthoritiesConverter converter = new ScopeAuthoritiesConverter("SCOPE_");
+	private final ScopeAuthoritiesConverter converter = ScopeAuthoritiesConverter.builder().build();
 
 	private final JwtGrantedAuthoritiesConverter spring = new JwtGrantedAuthoritiesConverter();
 
@@ -56,7 +56,7 @@ class ScopeAuthoritiesConverterTests {
 
 	@Test
 	void convertWhenCustomPrefixThenUsed() {
-		assertThat(names(new ScopeAuthoritiesConverter("").convert(jwt("scp", List.of("read"))))).containsExactly("read");
+		assertThat(names(ScopeAuthoritiesConverter.builder().authorityPrefix("").build().convert(jwt("scp", List.of("read"))))).containsExactly("read");
 	}
 
 	@Test

@@ -7,7 +7,7 @@ package dev.joat;
  * §3.2 requires: a key at least as long as the hash output. Asymmetric algorithms and
  * {@code none} are deliberately absent: joat never accepts them.
  */
-public enum MacAlgorithm {
+public enum HmacAlgorithm {
 
 	/** HMAC using SHA-256; secrets of at least 32 bytes. */
 	HS256("HmacSHA256", 32),
@@ -22,7 +22,7 @@ public enum MacAlgorithm {
 
 	private final int minimumSecretLength;
 
-	MacAlgorithm(String jcaName, int minimumSecretLength) {
+	HmacAlgorithm(String jcaName, int minimumSecretLength) {
 		this.jcaName = jcaName;
 		this.minimumSecretLength = minimumSecretLength;
 	}
@@ -57,7 +57,7 @@ public enum MacAlgorithm {
 	 * @param jwsName a JWS {@code alg} value
 	 * @return the matching algorithm, or {@code null}
 	 */
-	public static MacAlgorithm fromJwsName(String jwsName) {
+	public static HmacAlgorithm fromJwsName(String jwsName) {
 		if (jwsName == null) {
 			return null;
 		}
