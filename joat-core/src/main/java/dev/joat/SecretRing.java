@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.joat.InvalidTokenException.Reason;
 
@@ -67,6 +68,29 @@ public final class SecretRing implements SecretResolver {
 	 */
 	HmacAlgorithm signingAlgorithm() {
 		return this.secrets.get(this.signingKeyId).algorithm();
+	}
+
+	/**
+	 * The key ids of the ring, in the order their secrets were added: what operators may see of
+	 * it (the secrets themselves are never exposed).
+	 * @return the key ids, read-only
+	 */
+	public Set<String> keyIds() {
+		return this.secrets.keySet();
+	}
+
+	/**
+	 * The algorithm the secret of {@code keyId} is bound to.
+	 * @param keyId a key id of the ring
+	 * @return the algorithm
+	 * @throws IllegalArgumentException when the ring holds no such key id
+	 */
+	public HmacAlgorithm algorithm(String keyId) {
+		Entry entry = this.secrets.get(keyId);
+		if (entry == null) {
+			throw new IllegalArgumentException("keyId is not in the ring");
+		}
+		return entry.algorithm();
 	}
 
 	/**

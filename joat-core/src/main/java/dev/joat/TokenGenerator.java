@@ -56,6 +56,11 @@ public final class TokenGenerator {
 	/** The length of a base64url signature of {@link #algorithm}. */
 	private final int encodedSignatureLength;
 
+	/** {@code null} when none is set: then issuing calls nothing. */
+	private final TokenIssuanceListener listener;
+
+	private final String listenerKeyId;
+
 	private TokenGenerator(Builder builder) {
 		this.provider = builder.provider;
 		this.secretResolver = builder.secretResolver;
@@ -64,6 +69,8 @@ public final class TokenGenerator {
 		this.clock = builder.clock;
 		this.allowShortSecrets = builder.allowShortSecrets;
 		this.profile = builder.profile;
+		this.listener = builder.listener;
+		this.listenerKeyId = (builder.keyId != null) ? builder.keyId : TokenVerificationListener.NO_KEY_ID;
 		this.audiences = builder.audiences;
 		if (this.profile == TokenProfile.RFC_9068 && this.audiences.isEmpty()) {
 			throw new IllegalArgumentException("an RFC 9068 token needs an audience: set audience(...) to the resource"
@@ -178,7 +185,11 @@ public final class TokenGenerator {
 		}
 		ReadOnlyJsonObject claimsSet = claims.build();
 		byte[] secret = resolveSecret(claimsSet);
-		return sign(secret, JsonObjectWriter.writeBase64Url(claimsSet));
+		String token = sign(secret, JsonObjectWriter.writeBase64Url(claimsSet));
+		if (this.listener != null) {
+			this.listener.tokenIssued(this.algorithm.jwsName(), this.listenerKeyId, this.profile);
+		}
+		return token;
 	}
 
 	/** {@code header.payload.signature}, one array copied once into the string. */
@@ -268,6 +279,8 @@ public final class TokenGenerator {
 		private TokenProfile profile = TokenProfile.PYJOAT;
 
 		private List<String> audiences = List.of();
+
+		private TokenIssuanceListener listener;
 
 		private Builder(String provider, SecretResolver secretResolver) {
 			if (provider == null || provider.isBlank()) {
@@ -363,6 +376,17 @@ public final class TokenGenerator {
 		 */
 		public Builder allowShortSecrets() {
 			this.allowShortSecrets = true;
+			return this;
+		}
+
+		/**
+		 * The listener told of every token issued, for metrics; none by default, and then issuing
+		 * costs nothing more.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(TokenIssuanceListener listener) {
+			this.listener = Objects.requireNonNull(listener, "listener cannot be null");
 			return this;
 		}
 

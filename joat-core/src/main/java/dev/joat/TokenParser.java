@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +61,12 @@ public final class TokenParser {
 
 	private final HeaderCache headerCache = new HeaderCache();
 
+	/** {@code null} when none is set: then verification calls nothing and looks up no key id. */
+	private final TokenVerificationListener listener;
+
+	/** The ring's key ids, each mapped to itself, so a listener gets the ring's string, never the token's. */
+	private final Map<String, String> ringKeyIds;
+
 	private TokenParser(Builder builder) {
 		this.secretResolver = builder.secretResolver;
 		this.algorithms = Collections.unmodifiableSet(EnumSet.copyOf(builder.algorithms));
@@ -68,6 +75,12 @@ public final class TokenParser {
 		this.requiredType = builder.requiredType;
 		this.claimsValidator = new ClaimsValidator(Set.copyOf(builder.issuers), Set.copyOf(builder.audiences),
 				builder.clockSkew.getSeconds(), builder.clock);
+		this.listener = builder.listener;
+		Map<String, String> keyIds = new HashMap<>();
+		if (this.secretResolver instanceof SecretRing ring) {
+			ring.keyIds().forEach((keyId) -> keyIds.put(keyId, keyId));
+		}
+		this.ringKeyIds = Map.copyOf(keyIds);
 	}
 
 	/**
@@ -108,9 +121,10 @@ public final class TokenParser {
 	 */
 	public VerifiedToken verify(String token) {
 		ParseBuffers buffers = ParseBuffers.acquire();
+		JoseHeader header = null;
 		try {
 			CompactJws jws = CompactJws.split(token, this.maxTokenLength, buffers);
-			JoseHeader header = this.headerCache.find(jws.ascii(), jws.headerLength());
+			header = this.headerCache.find(jws.ascii(), jws.headerLength());
 			boolean seenBefore = (header != null);
 			if (!seenBefore) {
 				header = JoseHeader.read(jws.decodeHeader(), this.algorithms, this.requiredType);
@@ -120,7 +134,17 @@ public final class TokenParser {
 			if (!seenBefore) {
 				this.headerCache.add(jws.ascii(), jws.headerLength(), header);
 			}
-			return new VerifiedToken(header.fields(), this.claimsValidator.validate(claims));
+			VerifiedToken verified = new VerifiedToken(header.fields(), this.claimsValidator.validate(claims));
+			if (this.listener != null) {
+				this.listener.tokenAccepted(keyIdOf(header));
+			}
+			return verified;
+		}
+		catch (InvalidTokenException ex) {
+			if (this.listener != null) {
+				this.listener.tokenRefused(ex.getReason(), keyIdOf(header));
+			}
+			throw ex;
 		}
 		finally {
 			buffers.release();
@@ -140,6 +164,16 @@ public final class TokenParser {
 		if (!Hmac.verify(header.algorithm(), secret, immutable, jws.ascii(), jws.signingInputLength(), jws.signature())) {
 			throw new InvalidTokenException(Reason.BAD_SIGNATURE, "Bad signature");
 		}
+	}
+
+	/** The bounded key id a listener is told: the ring's own string, or one of the listener's two constants. */
+	private String keyIdOf(JoseHeader header) {
+		String keyId = (header != null) ? header.keyId() : null;
+		if (keyId == null) {
+			return TokenVerificationListener.NO_KEY_ID;
+		}
+		String ringKeyId = this.ringKeyIds.get(keyId);
+		return (ringKeyId != null) ? ringKeyId : TokenVerificationListener.UNKNOWN_KEY_ID;
 	}
 
 	/** This parser's cache of verified headers; package-private for tests. */
@@ -203,6 +237,8 @@ public final class TokenParser {
 		private boolean allowShortSecrets;
 
 		private TokenType requiredType;
+
+		private TokenVerificationListener listener;
 
 		private Builder(SecretResolver secretResolver) {
 			this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver cannot be null");
@@ -309,6 +345,17 @@ public final class TokenParser {
 		 */
 		public Builder requireType(TokenType type) {
 			this.requiredType = Objects.requireNonNull(type, "type cannot be null");
+			return this;
+		}
+
+		/**
+		 * The listener told the outcome of every verification, for metrics; none by default, and
+		 * then verification costs nothing more.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(TokenVerificationListener listener) {
+			this.listener = Objects.requireNonNull(listener, "listener cannot be null");
 			return this;
 		}
 

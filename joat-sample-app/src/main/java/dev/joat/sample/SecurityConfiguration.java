@@ -6,6 +6,7 @@ import dev.joat.spring.boot.JoatProtectedResourceMetadata;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,7 +17,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 /**
- * Two stateless filter chains: the token endpoint authenticates clients itself (RFC 6749 §2.3,
+ * Three stateless filter chains: the actuator on the management port is open to whoever reaches
+ * that (loopback-only by default) port; the token endpoint authenticates clients itself (RFC 6749 §2.3,
  * with RFC 6749 error bodies), everything else needs a bearer token checked by the joat starter's
  * decoder, except the public metadata documents under {@code /.well-known/}; {@code @PreAuthorize}
  * on the API checks scopes.
@@ -31,6 +33,26 @@ import static org.springframework.security.config.Customizer.withDefaults;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+	/**
+	 * The actuator endpoints on the management port ({@code management.server.port}), which listens
+	 * on the loopback interface by default: open to whoever reaches that port, as a Prometheus
+	 * agent scrapes. Requests to the application port never match: there every path, the actuator
+	 * included, needs a bearer token.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain managementPortSecurity(HttpSecurity http, Environment environment) throws Exception {
+		// The port the management server listens on, once started (it may have been chosen at random);
+		// the request's local port is the socket's, which no header can change.
+		http.securityMatcher((request) -> Integer.valueOf(request.getLocalPort())
+			.equals(environment.getProperty("local.management.port", Integer.class)))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
 
 	@Bean
 	@Order(1)

@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(name = { "dev.joat.TokenParser", "org.springframework.security.oauth2.jwt.JwtDecoder",
 		"org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter" })
 @EnableConfigurationProperties(JoatProperties.class)
-@Import({ JoatCoreConfiguration.class, JoatServletConfiguration.class, JoatReactiveConfiguration.class })
+@Import({ JoatCoreConfiguration.class, JoatServletConfiguration.class, JoatReactiveConfiguration.class,
+		JoatReportConfiguration.class })
 public final class JoatAutoConfiguration {
 
 }

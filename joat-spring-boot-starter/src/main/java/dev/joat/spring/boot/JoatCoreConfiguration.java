@@ -7,9 +7,11 @@ import dev.joat.HmacAlgorithm;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
 import dev.joat.TokenGenerator;
+import dev.joat.TokenIssuanceListener;
 import dev.joat.TokenParser;
 import dev.joat.TokenProfile;
 import dev.joat.TokenType;
+import dev.joat.TokenVerificationListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -25,7 +27,9 @@ import org.springframework.core.env.Environment;
  * joat-core's beans from {@code joat.*}, merged with Spring Boot's
  * {@code spring.security.oauth2.resourceserver.jwt.*} ({@link ResourceServerSettings}). A
  * {@link Clock} bean, when the application has exactly one, is the parser's and generator's clock
- * (handy in tests); otherwise the system clock.
+ * (handy in tests); otherwise the system clock. Every {@code TokenVerificationListener} and
+ * {@code TokenIssuanceListener} bean (such as {@link JoatTokenMetrics}) is told, in order, of the
+ * parser's verifications and the generator's tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class JoatCoreConfiguration {
@@ -46,7 +50,8 @@ class JoatCoreConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TokenParser joatTokenParser(JoatProperties properties, ResourceServerSettings settings,
-			SecretResolver secretResolver, ObjectProvider<Clock> clock) {
+			SecretResolver secretResolver, ObjectProvider<Clock> clock,
+			ObjectProvider<TokenVerificationListener> listeners) {
 		List<HmacAlgorithm> algorithms = settings.algorithms();
 		TokenParser.Builder parser = (secretResolver instanceof SecretRing ring) ? TokenParser.builder(ring)
 				: TokenParser.builder(secretResolver).algorithms(algorithms.toArray(HmacAlgorithm[]::new));
@@ -84,6 +89,10 @@ class JoatCoreConfiguration {
 					"joat.max-token-length must be positive; it is " + properties.getMaxTokenLength(),
 					"Set joat.max-token-length to a positive number of characters, e.g. 8192.");
 		}
+		TokenVerificationListener listener = TokenListeners.verification(listeners.orderedStream().toList());
+		if (listener != null) {
+			parser.listener(listener);
+		}
 		return parser.clock(clock.getIfUnique(Clock::systemUTC)).build();
 	}
 
@@ -96,7 +105,7 @@ class JoatCoreConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty("joat.issuer")
 	TokenGenerator joatTokenGenerator(JoatProperties properties, ResourceServerSettings settings,
-			SecretResolver secretResolver, ObjectProvider<Clock> clock) {
+			SecretResolver secretResolver, ObjectProvider<Clock> clock, ObjectProvider<TokenIssuanceListener> listeners) {
 		String issuer = JoatSettings.requiredIssuer(properties);
 		TokenGenerator.Builder generator = (secretResolver instanceof SecretRing ring)
 				? TokenGenerator.builder(issuer, ring)
@@ -118,6 +127,10 @@ class JoatCoreConfiguration {
 		catch (IllegalArgumentException ex) {
 			throw new JoatConfigurationException("joat.token-lifetime", ex.getMessage(),
 					"Set joat.token-lifetime to a positive duration, e.g. 1h.");
+		}
+		TokenIssuanceListener listener = TokenListeners.issuance(listeners.orderedStream().toList());
+		if (listener != null) {
+			generator.listener(listener);
 		}
 		return generator.clock(clock.getIfUnique(Clock::systemUTC)).build();
 	}

@@ -10,6 +10,8 @@ import dev.joat.Credentials;
 import dev.joat.InvalidTokenException;
 import dev.joat.TokenParser;
 import dev.joat.VerifiedToken;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -50,6 +52,13 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  */
 public final class JoatJwtDecoder implements JwtDecoder {
 
+	/** The name of the observation around each verification. */
+	public static final String OBSERVATION_NAME = "joat.tokens.verification";
+
+	private static final String OUTCOME = "outcome";
+
+	private static final String REASON = "reason";
+
 	private static final Log logger = LogFactory.getLog(JoatJwtDecoder.class);
 
 	private static final Duration FAULT_REPORT_INTERVAL = Duration.ofMinutes(1);
@@ -63,6 +72,8 @@ public final class JoatJwtDecoder implements JwtDecoder {
 	private volatile OAuth2TokenValidator<Jwt> certificateBoundTokenValidator = CertificateBoundTokenValidator.refusing();
 
 	private volatile OAuth2TokenValidator<Jwt> jwtValidator = NO_VALIDATOR;
+
+	private volatile ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	/**
 	 * Creates a decoder that refuses certificate-bound tokens and runs no validator of the
@@ -107,19 +118,70 @@ public final class JoatJwtDecoder implements JwtDecoder {
 				: CertificateBoundTokenValidator.refusing();
 	}
 
+	/**
+	 * Where each verification is observed as {@value #OBSERVATION_NAME} (a span when tracing is on,
+	 * a timer with Micrometer's default handler), with the low-cardinality keys {@code outcome}
+	 * ({@code accepted} or {@code refused}) and {@code reason} (an
+	 * {@code InvalidTokenException.Reason}, {@code validator} when an application's validator
+	 * refused the token, or {@code none}). {@link ObservationRegistry#NOOP} by default: then
+	 * nothing is observed and nothing allocated. The Spring Boot starter sets the application's
+	 * registry when there is one.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry cannot be null");
+	}
+
 	@Override
 	public Jwt decode(String token) throws JwtException {
+		ObservationRegistry registry = this.observationRegistry;
+		if (registry.isNoop()) {
+			return decode(token, null);
+		}
+		Observation observation = Observation.createNotStarted(OBSERVATION_NAME, registry)
+			.contextualName("joat verify token")
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			Jwt jwt = decode(token, observation);
+			observation.lowCardinalityKeyValue(OUTCOME, "accepted").lowCardinalityKeyValue(REASON, "none");
+			return jwt;
+		}
+		catch (RuntimeException ex) {
+			if (!(ex instanceof JwtException)) {
+				observation.error(ex);
+			}
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private Jwt decode(String token, Observation observation) {
 		VerifiedToken verified;
 		try {
 			verified = this.tokenParser.verify(token);
 		}
 		catch (InvalidTokenException ex) {
+			observeRefusal(observation, ex.getReason().name());
 			throw refused(ex);
 		}
 		Jwt jwt = toJwt(token, verified);
-		validate(jwt, this.certificateBoundTokenValidator);
-		validate(jwt, this.jwtValidator);
+		try {
+			validate(jwt, this.certificateBoundTokenValidator);
+			validate(jwt, this.jwtValidator);
+		}
+		catch (JwtValidationException ex) {
+			observeRefusal(observation, "validator");
+			throw ex;
+		}
 		return jwt;
+	}
+
+	private static void observeRefusal(Observation observation, String reason) {
+		if (observation != null) {
+			observation.lowCardinalityKeyValue(OUTCOME, "refused").lowCardinalityKeyValue(REASON, reason);
+		}
 	}
 
 	private BadJwtException refused(InvalidTokenException ex) {

@@ -3,6 +3,7 @@ package dev.joat.spring.boot;
 import java.util.Objects;
 
 import dev.joat.TokenParser;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -46,6 +47,16 @@ public final class JoatReactiveJwtDecoder implements ReactiveJwtDecoder {
 	 */
 	public void setAllowCertificateBoundTokens(boolean allow) {
 		this.decoder.setAllowCertificateBoundTokens(allow);
+	}
+
+	/**
+	 * Where each verification is observed; see
+	 * {@link JoatJwtDecoder#setObservationRegistry(ObservationRegistry)}.
+	 * {@link ObservationRegistry#NOOP} by default.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.decoder.setObservationRegistry(observationRegistry);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.joat.spring.boot;
 import java.util.List;
 
 import dev.joat.TokenParser;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,8 +30,9 @@ class JoatServletConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
 	JoatJwtDecoder joatJwtDecoder(TokenParser tokenParser, JoatProperties properties,
-			ObjectProvider<OAuth2TokenValidator<Jwt>> validators) {
+			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<ObservationRegistry> observationRegistry) {
 		JoatJwtDecoder decoder = new JoatJwtDecoder(tokenParser);
+		observationRegistry.ifUnique(decoder::setObservationRegistry);
 		decoder.setAllowCertificateBoundTokens(properties.isAllowCertificateBoundTokens());
 		List<OAuth2TokenValidator<Jwt>> applicationValidators = validators.orderedStream().toList();
 		if (!applicationValidators.isEmpty()) {
