@@ -131,14 +131,16 @@ class ClientAuthenticator {
 						"Too many failed authentications for this client");
 			}
 		};
-		limits.run();
-		RegisteredClient client = check(credentials, known ? this.knownChecks : this.checks, limits);
-		if (client == null) {
+		Runnable countFailure = () -> {
 			long now = this.ticker.read();
 			count(this.failuresByAddress, remoteAddress, now);
 			if (!known) {
 				count(this.failuresByClient, clientKey, now);
 			}
+		};
+		limits.run();
+		RegisteredClient client = check(credentials, known ? this.knownChecks : this.checks, limits, countFailure);
+		if (client == null) {
 			throw TokenRequestException.invalidClient("Client authentication failed");
 		}
 		this.knownAddresses.put(pair, Boolean.TRUE);
@@ -147,10 +149,11 @@ class ClientAuthenticator {
 
 	/**
 	 * Checks the secret in {@code lane}, applying {@code limits} again once a check is free: the
-	 * failures of the attempts it waited behind count, so concurrent attempts overshoot a limit
-	 * by at most the lane's size.
+	 * failures of the attempts it waited behind count, because a failure is counted
+	 * ({@code countFailure}) before its check gives the lane up.
 	 */
-	private RegisteredClient check(ClientCredentials credentials, Semaphore lane, Runnable limits) {
+	private RegisteredClient check(ClientCredentials credentials, Semaphore lane, Runnable limits,
+			Runnable countFailure) {
 		boolean acquired;
 		try {
 			acquired = lane.tryAcquire(this.checkWait.toNanos(), TimeUnit.NANOSECONDS);
@@ -165,7 +168,12 @@ class ClientAuthenticator {
 		}
 		try {
 			limits.run();
-			return this.clients.authenticate(credentials.clientId(), credentials.secret()).orElse(null);
+			RegisteredClient client = this.clients.authenticate(credentials.clientId(), credentials.secret())
+				.orElse(null);
+			if (client == null) {
+				countFailure.run();
+			}
+			return client;
 		}
 		finally {
 			lane.release();
