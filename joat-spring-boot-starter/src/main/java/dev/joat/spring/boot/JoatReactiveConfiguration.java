@@ -1,7 +1,5 @@
 package dev.joat.spring.boot;
 
-import java.util.List;
-
 import dev.joat.TokenParser;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -11,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -32,14 +29,8 @@ class JoatReactiveConfiguration {
 	@ConditionalOnMissingBean(ReactiveJwtDecoder.class)
 	JoatReactiveJwtDecoder joatReactiveJwtDecoder(TokenParser tokenParser, JoatProperties properties,
 			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<ObservationRegistry> observationRegistry) {
-		JoatReactiveJwtDecoder decoder = new JoatReactiveJwtDecoder(tokenParser);
-		observationRegistry.ifUnique(decoder::setObservationRegistry);
-		decoder.setAllowCertificateBoundTokens(properties.isAllowCertificateBoundTokens());
-		List<OAuth2TokenValidator<Jwt>> applicationValidators = validators.orderedStream().toList();
-		if (!applicationValidators.isEmpty()) {
-			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(applicationValidators));
-		}
-		return decoder;
+		return new JoatReactiveJwtDecoder(
+				ConfiguredJwtDecoders.jwtDecoder(tokenParser, properties, validators, observationRegistry));
 	}
 
 	@Bean

@@ -26,7 +26,12 @@ public final class JoatReactiveJwtDecoder implements ReactiveJwtDecoder {
 	 * @param tokenParser the parser that verifies each token
 	 */
 	public JoatReactiveJwtDecoder(TokenParser tokenParser) {
-		this.decoder = new JoatJwtDecoder(Objects.requireNonNull(tokenParser, "tokenParser cannot be null"));
+		this(new JoatJwtDecoder(Objects.requireNonNull(tokenParser, "tokenParser cannot be null")));
+	}
+
+	/** A reactive view of {@code decoder}, which holds every setting. */
+	JoatReactiveJwtDecoder(JoatJwtDecoder decoder) {
+		this.decoder = decoder;
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package dev.joat.spring.boot;
 
-import java.util.List;
-
 import dev.joat.TokenParser;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -11,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -31,14 +28,7 @@ class JoatServletConfiguration {
 	@ConditionalOnMissingBean(JwtDecoder.class)
 	JoatJwtDecoder joatJwtDecoder(TokenParser tokenParser, JoatProperties properties,
 			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<ObservationRegistry> observationRegistry) {
-		JoatJwtDecoder decoder = new JoatJwtDecoder(tokenParser);
-		observationRegistry.ifUnique(decoder::setObservationRegistry);
-		decoder.setAllowCertificateBoundTokens(properties.isAllowCertificateBoundTokens());
-		List<OAuth2TokenValidator<Jwt>> applicationValidators = validators.orderedStream().toList();
-		if (!applicationValidators.isEmpty()) {
-			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(applicationValidators));
-		}
-		return decoder;
+		return ConfiguredJwtDecoders.jwtDecoder(tokenParser, properties, validators, observationRegistry);
 	}
 
 	@Bean
