@@ -65,7 +65,13 @@ public class InvalidTokenException extends RuntimeException {
 		MISSING_CLAIM,
 
 		/** A claim has the wrong type or an impossible value. */
-		INVALID_CLAIM
+		INVALID_CLAIM,
+
+		/**
+		 * The token is otherwise valid but has been revoked: the parser's {@link RevocationList}
+		 * holds its {@code jti}, or a cut-off for its client or subject after its {@code iat}.
+		 */
+		REVOKED
 
 	}
 

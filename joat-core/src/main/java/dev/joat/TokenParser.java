@@ -2,6 +2,7 @@ package dev.joat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -40,7 +41,11 @@ import dev.joat.InvalidTokenException.Reason;
  * {@code iat} honoured with the clock skew,
  * {@code iss} and {@code aud} when configured, the types of {@code scp}/{@code scope} and the
  * other registered claims ({@code EXPIRED}, {@code NOT_YET_VALID}, {@code WRONG_ISSUER},
- * {@code WRONG_AUDIENCE}, {@code MISSING_CLAIM}, {@code INVALID_CLAIM}).</li>
+ * {@code WRONG_AUDIENCE}, {@code MISSING_CLAIM}, {@code INVALID_CLAIM});</li>
+ * <li>when a {@link Builder#revocationList(RevocationList) revocation list} is set: {@code jti}
+ * required ({@code MISSING_CLAIM}), then a local look-up of the token's {@code jti}, client and
+ * subject ({@code REVOKED}); a list that cannot answer throws
+ * {@link RevocationUnavailableException}, which is not a refusal of the token.</li>
  * </ol>
  *
  * <p>Instances are immutable and thread-safe: build one and share it.
@@ -64,6 +69,9 @@ public final class TokenParser {
 	/** {@code null} when none is set: then verification calls nothing and looks up no key id. */
 	private final TokenVerificationListener listener;
 
+	/** {@code null} when none is set: then no token is looked up and {@code jti} stays optional. */
+	private final RevocationList revocationList;
+
 	/** The ring's key ids, each mapped to itself, so a listener gets the ring's string, never the token's. */
 	private final Map<String, String> ringKeyIds;
 
@@ -76,6 +84,7 @@ public final class TokenParser {
 		this.claimsValidator = new ClaimsValidator(Set.copyOf(builder.issuers), Set.copyOf(builder.audiences),
 				builder.clockSkew.getSeconds(), builder.clock);
 		this.listener = builder.listener;
+		this.revocationList = builder.revocationList;
 		Map<String, String> keyIds = new HashMap<>();
 		if (this.secretResolver instanceof SecretRing ring) {
 			ring.keyIds().forEach((keyId) -> keyIds.put(keyId, keyId));
@@ -108,6 +117,7 @@ public final class TokenParser {
 	 * @param token a compact JWS access token
 	 * @return the token's credentials
 	 * @throws InvalidTokenException for every token that is not valid, with the reason
+	 * @throws RevocationUnavailableException when a revocation list is set and cannot answer now
 	 */
 	public Credentials parseToken(String token) {
 		return verify(token).credentials();
@@ -118,6 +128,7 @@ public final class TokenParser {
 	 * @param token a compact JWS access token
 	 * @return the token's header and credentials
 	 * @throws InvalidTokenException for every token that is not valid, with the reason
+	 * @throws RevocationUnavailableException when a revocation list is set and cannot answer now
 	 */
 	public VerifiedToken verify(String token) {
 		ParseBuffers buffers = ParseBuffers.acquire();
@@ -134,7 +145,11 @@ public final class TokenParser {
 			if (!seenBefore) {
 				this.headerCache.add(jws.ascii(), jws.headerLength(), header);
 			}
-			VerifiedToken verified = new VerifiedToken(header.fields(), this.claimsValidator.validate(claims));
+			Credentials credentials = this.claimsValidator.validate(claims);
+			if (this.revocationList != null) {
+				checkNotRevoked(credentials);
+			}
+			VerifiedToken verified = new VerifiedToken(header.fields(), credentials);
 			if (this.listener != null) {
 				this.listener.tokenAccepted(keyIdOf(header));
 			}
@@ -163,6 +178,20 @@ public final class TokenParser {
 	private static void verifySignature(CompactJws jws, JoseHeader header, byte[] secret, boolean immutable) {
 		if (!Hmac.verify(header.algorithm(), secret, immutable, jws.ascii(), jws.signingInputLength(), jws.signature())) {
 			throw new InvalidTokenException(Reason.BAD_SIGNATURE, "Bad signature");
+		}
+	}
+
+	/** The last step, on a token otherwise valid: a local look-up, never a network call. */
+	private void checkNotRevoked(Credentials credentials) {
+		String tokenId = credentials.tokenId();
+		if (tokenId == null) {
+			throw new InvalidTokenException(Reason.MISSING_CLAIM,
+					"Missing claim: \"jti\" is required when revocation is checked");
+		}
+		Instant issuedAt = credentials.issuedAt();
+		long issuedAtSecond = (issuedAt != null) ? issuedAt.getEpochSecond() : Long.MIN_VALUE;
+		if (this.revocationList.isRevoked(tokenId, credentials.clientId(), credentials.userId(), issuedAtSecond)) {
+			throw new InvalidTokenException(Reason.REVOKED, "Token revoked");
 		}
 	}
 
@@ -239,6 +268,8 @@ public final class TokenParser {
 		private TokenType requiredType;
 
 		private TokenVerificationListener listener;
+
+		private RevocationList revocationList;
 
 		private Builder(SecretResolver secretResolver) {
 			this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver cannot be null");
@@ -356,6 +387,22 @@ public final class TokenParser {
 		 */
 		public Builder listener(TokenVerificationListener listener) {
 			this.listener = Objects.requireNonNull(listener, "listener cannot be null");
+			return this;
+		}
+
+		/**
+		 * Refuses revoked tokens: after every other check, the token is looked up in
+		 * {@code revocationList} by its {@code jti}, client and subject ({@code REVOKED}), and a
+		 * token without {@code jti} is refused ({@code MISSING_CLAIM}). None by default: then
+		 * {@code jti} is optional and nothing is looked up. The list answers from memory (see
+		 * {@link RevocationList}); when it cannot answer, verification throws its
+		 * {@link RevocationUnavailableException}, which no {@link TokenVerificationListener} is
+		 * told of.
+		 * @param revocationList the list to consult
+		 * @return this builder
+		 */
+		public Builder revocationList(RevocationList revocationList) {
+			this.revocationList = Objects.requireNonNull(revocationList, "revocationList cannot be null");
 			return this;
 		}
 
