@@ -73,6 +73,8 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(RedisRevocationReplicator.class);
 
+	private static final int MAX_PENDING_PINGS = 16;
+
 	private final StringRedisTemplate redis;
 
 	private final RevocationKeys keys;
@@ -185,6 +187,7 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 	/** One round of the periodic work: forget expired entries, then resynchronize or ping. */
 	private void tick() {
 		try {
+			noteStaleness();
 			this.local.removeExpired();
 			boolean synced;
 			long sinceResync;
@@ -288,9 +291,9 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 			id = ++this.nextPingId;
 			this.pendingPings.put(id, new Ping(this.subscriptionEpoch, sentAt));
 		}
-		// Pings that never came back (a lost connection) are dropped once they could no longer help.
-		long tooOld = sentAt - this.replica.maxStaleness().toMillis();
-		this.pendingPings.values().removeIf((ping) -> ping.sentAtMillis < tooOld);
+		// Pings that never came back (a lost connection) are dropped: only recent ones can still help.
+		long oldest = id - MAX_PENDING_PINGS;
+		this.pendingPings.keySet().removeIf((pending) -> pending <= oldest);
 		try {
 			this.redis.convertAndSend(this.pingChannel, Long.toString(id));
 		}
@@ -343,20 +346,24 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 	}
 
 	private void confirmFresh(long asOfMillis) {
+		boolean first = this.replica.confirmedFreshAt() == null;
 		this.replica.confirmFresh(Instant.ofEpochMilli(asOfMillis));
 		boolean recovered;
 		synchronized (this.lock) {
 			recovered = this.stale;
 			this.stale = false;
 		}
-		if (recovered && logger.isInfoEnabled()) {
+		if (first && logger.isInfoEnabled()) {
+			logger.info("Revocation replica loaded from Redis (" + this.local.entryCount() + " entries)");
+		}
+		else if (recovered && logger.isInfoEnabled()) {
 			logger.info("Revocation replica confirmed fresh again from Redis (" + this.local.entryCount() + " entries)");
 		}
 	}
 
-	/** Called by the tick and by health checks: notes that the replica went stale, for the recovery line. */
-	void noteStaleness() {
-		if (!this.replica.isFresh()) {
+	/** Notes that a replica loaded once went stale, so that its recovery is logged. */
+	private void noteStaleness() {
+		if (this.replica.confirmedFreshAt() != null && !this.replica.isFresh()) {
 			synchronized (this.lock) {
 				this.stale = true;
 			}
