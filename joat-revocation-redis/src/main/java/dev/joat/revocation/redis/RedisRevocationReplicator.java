@@ -119,6 +119,9 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 
 	private volatile boolean resyncRequested = true;
 
+	/** Set by {@link #close()}: failures from then on are the shutdown's, not worth a warning. */
+	private volatile boolean closed;
+
 	private boolean stale;
 
 	private long nextPingId;
@@ -163,6 +166,7 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 	/** Stops the periodic work and unsubscribes. The local replica keeps its entries. */
 	@Override
 	public void close() {
+		this.closed = true;
 		this.executor.shutdownNow();
 		try {
 			this.executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -205,7 +209,7 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			// Never let the scheduled task die: the next tick tries again.
-			this.warnings.accept("Revocation replica: unexpected failure of the Redis replication task ("
+			warn("Revocation replica: unexpected failure of the Redis replication task ("
 					+ ex.getClass().getName() + ")");
 			logger.debug("Revocation replication task failed", ex);
 		}
@@ -213,6 +217,12 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 
 	private boolean isSubscribed() {
 		return this.subscribedChannels.contains(this.channel) && this.subscribedChannels.contains(this.pingChannel);
+	}
+
+	private void warn(String message) {
+		if (!this.closed) {
+			this.warnings.accept(message);
+		}
 	}
 
 	private void resync() {
@@ -236,7 +246,7 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 				this.syncedEpoch = -1;
 			}
 			this.resyncRequested = true;
-			this.warnings.accept("Revocation replica not refreshed: loading the deny-list from Redis failed ("
+			warn("Revocation replica not refreshed: loading the deny-list from Redis failed ("
 					+ ex.getClass().getName() + "); last confirmed fresh at " + this.replica.confirmedFreshAt()
 					+ ", retrying every " + this.settings.heartbeatInterval().toMillis() + " ms");
 			logger.debug("Revocation resynchronization failed", ex);
@@ -299,7 +309,7 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			this.pendingPings.remove(id);
-			this.warnings.accept("Revocation replica not confirmed fresh: Redis unreachable (" + ex.getClass().getName()
+			warn("Revocation replica not confirmed fresh: Redis unreachable (" + ex.getClass().getName()
 					+ "); last confirmed fresh at " + this.replica.confirmedFreshAt());
 			logger.debug("Revocation heartbeat failed", ex);
 		}
@@ -341,7 +351,7 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 				this.syncedEpoch = -1;
 			}
 			this.resyncRequested = true;
-			this.warnings.accept("Revocation replica could not apply a revocation (" + ex.getMessage() + ")");
+			warn("Revocation replica could not apply a revocation (" + ex.getMessage() + ")");
 		}
 	}
 
