@@ -7,13 +7,19 @@
 #   benchmarks/redis-revocation.sh                       # 100,000 entries, 2,000 propagation samples
 #   ENTRIES=300000 SAMPLES=5000 benchmarks/redis-revocation.sh
 #
-# Needs redis-server and redis-benchmark (Debian package redis-server). On a shared machine, run it
-# under the benchmark lock: flock /work/wt/bench.lock benchmarks/redis-revocation.sh
+# Needs redis-server and redis-benchmark (Debian package redis-server). On a shared machine, build
+# first and measure under the benchmark lock:
+#   nice -n 19 benchmarks/redis-revocation.sh build
+#   SKIP_BUILD=1 flock /work/wt/bench.lock benchmarks/redis-revocation.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./mvnw -B -q -pl joat-revocation-redis -am test-compile dependency:build-classpath \
-	-Dmdep.outputFile=target/measurement.classpath -Dmdep.includeScope=test >/dev/null
+# Build first (outside the lock: nice -n 19 benchmarks/redis-revocation.sh build), or here unless SKIP_BUILD is set.
+if [ "${1:-}" = build ] || [ -z "${SKIP_BUILD:-}" ]; then
+	./mvnw -B -q -pl joat-revocation-redis -am test-compile dependency:build-classpath \
+		-Dmdep.outputFile=target/measurement.classpath -Dmdep.includeScope=test >/dev/null
+	[ "${1:-}" = build ] && exit 0
+fi
 cp="joat-revocation-redis/target/test-classes:joat-revocation-redis/target/classes:$(cat joat-revocation-redis/target/measurement.classpath)"
 
 echo "load average before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
