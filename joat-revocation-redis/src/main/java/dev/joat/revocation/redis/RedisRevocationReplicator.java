@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -152,12 +153,12 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 	}
 
 	/**
-	 * Subscribes, loads the list once (a failure is logged and retried; until it succeeds the
-	 * replica is not fresh) and starts the periodic work.
+	 * Starts the periodic work, whose first round subscribes and loads the list. Returns at once:
+	 * Redis may be down when the application starts; the replica is then not fresh (and fails
+	 * closed by default) until a later round succeeds.
 	 */
 	public void start() {
 		this.container.afterPropertiesSet();
-		this.container.start();
 		this.executor.execute(this::tick);
 		long period = this.settings.heartbeatInterval().toMillis();
 		this.executor.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
@@ -193,6 +194,7 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 		try {
 			noteStaleness();
 			this.local.removeExpired();
+			subscribeUnlessSubscribed();
 			boolean synced;
 			long sinceResync;
 			synchronized (this.lock) {
@@ -212,6 +214,25 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 			warn("Revocation replica: unexpected failure of the Redis replication task ("
 					+ ex.getClass().getName() + ")");
 			logger.debug("Revocation replication task failed", ex);
+		}
+	}
+
+	/**
+	 * Starts the subscription container, again if an earlier start failed (Redis down when the
+	 * application started). Once started, the container and Lettuce re-subscribe by themselves.
+	 */
+	private void subscribeUnlessSubscribed() {
+		if (this.container.isRunning()) {
+			return;
+		}
+		try {
+			this.container.start();
+		}
+		catch (RuntimeException ex) {
+			this.container.stop();
+			warn("Revocation replica not subscribed to Redis (" + ex.getClass().getName() + "); retrying every "
+					+ this.settings.heartbeatInterval().toMillis() + " ms");
+			logger.debug("Revocation subscription failed", ex);
 		}
 	}
 
@@ -391,9 +412,14 @@ public final class RedisRevocationReplicator implements AutoCloseable {
 			}
 		}
 		this.resyncRequested = true;
-		if (subscribed && !this.executor.isShutdown()) {
+		if (subscribed && !this.closed) {
 			// Messages may have been missed before this (re)subscription: catch up now, not at the next tick.
-			this.executor.execute(this::tick);
+			try {
+				this.executor.execute(this::tick);
+			}
+			catch (RejectedExecutionException ex) {
+				// closed meanwhile
+			}
 		}
 	}
 

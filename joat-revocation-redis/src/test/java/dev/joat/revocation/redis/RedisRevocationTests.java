@@ -129,6 +129,23 @@ class RedisRevocationTests {
 	}
 
 	@Test
+	void startWhenRedisDownThenFailsClosedUntilRedisIsUpAndLoaded() throws Exception {
+		this.redis.stop();
+		RedisRevocation a = this.nodes.start(this.redis.port());
+		RedisServer.sleep(MAX_STALENESS.toMillis());
+		assertThatExceptionOfType(RevocationUnavailableException.class)
+			.isThrownBy(() -> a.list().isRevoked("jti-1", "client", null, now()))
+			.withMessage("Revocation list unavailable: not loaded yet");
+
+		this.redis.startAgain();
+		RedisRevocation b = this.nodes.start(this.redis.port());
+		within(WAIT, "node b loaded", () -> b.list().isFresh());
+		b.store().revokeToken("jti-1", Instant.now().plusSeconds(300));
+
+		within(WAIT, "node a loaded with jti-1", () -> answers(a) && a.list().isRevoked("jti-1", "client", null, now()));
+	}
+
+	@Test
 	void isRevokedWhenRedisStoppedBeyondTheStalenessBoundThenFailsClosed() {
 		RedisRevocation a = this.nodes.start(this.redis.port());
 		within(WAIT, "node fresh", () -> a.list().isFresh());
