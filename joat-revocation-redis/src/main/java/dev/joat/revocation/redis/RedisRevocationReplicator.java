@@ -70,7 +70,7 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  *
  * <p>Thread-safe. Runs its work on one daemon thread; {@link #start()} and {@link #close()} once each.
  */
-public final class RedisRevocationReplicator implements AutoCloseable {
+final class RedisRevocationReplicator implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(RedisRevocationReplicator.class);
 
