@@ -21,7 +21,8 @@ import java.util.Objects;
  * <p>By default tokens have PyJOAT's layout: header {@code {"alg":"HS256","typ":"JWT"}} and the claims
  * {@code aud} (the client id), {@code iss} (the provider), {@code exp}, {@code iat}, {@code scp}
  * (the scope as a JSON array), {@code sub} (the user id, or the client id for a token without a
- * user, RFC 9068 §2.2) and {@code jti} when one is given. The {@link SecretResolver} sees the
+ * user, RFC 9068 §2.2) and {@code jti} (the request's, or 128 random bits, so that every token can be
+ * revoked on its own). The {@link SecretResolver} sees the
  * header and these complete claims before the token is signed, as PyJOAT's {@code salt_generator}
  * did. {@link Builder#profile(TokenProfile) profile(TokenProfile.RFC_9068)} issues RFC 9068
  * access tokens instead, and {@link Builder#keyId(String) keyId} (or a {@link SecretRing}) writes a
@@ -131,7 +132,7 @@ public final class TokenGenerator {
 	}
 
 	/**
-	 * Issues a token to {@code clientId} for {@code scope}, with no user and no {@code jti}.
+	 * Issues a token to {@code clientId} for {@code scope}, with no user and a random {@code jti}.
 	 * @param clientId the client the token is issued to
 	 * @param scope the granted scope values
 	 * @return the compact, signed token
@@ -176,9 +177,7 @@ public final class TokenGenerator {
 			claims.add("iat", issuedAt);
 			claims.add("scp", request.scope());
 			claims.add("sub", subject);
-			if (request.tokenId() != null) {
-				claims.add("jti", request.tokenId());
-			}
+			claims.add("jti", (request.tokenId() != null) ? request.tokenId() : randomTokenId());
 		}
 		for (Map.Entry<String, Object> extra : extraClaims.entrySet()) {
 			claims.add(extra.getKey(), extra.getValue());

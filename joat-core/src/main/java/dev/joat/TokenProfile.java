@@ -7,7 +7,8 @@ public enum TokenProfile {
 
 	/**
 	 * PyJOAT's layout, the default: {@code typ: JWT}; {@code aud} is the client id, {@code scp} the
-	 * scope as a JSON array; {@code jti} only when given.
+	 * scope as a JSON array; a {@code jti} always (random, 128 bits, unless given: PyJOAT wrote it only
+	 * when given, and its parser accepts it either way).
 	 */
 	PYJOAT,
 

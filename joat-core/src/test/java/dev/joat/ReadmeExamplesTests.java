@@ -47,11 +47,12 @@ class ReadmeExamplesTests {
 			.issuer("My OAuth2 Provider")
 			.build();
 		Credentials credentials = parser.parseToken(token);
-		credentials.asMap(); // {user_id=1234, authorized_scope=[profile, read], client_id=abcd, provider=My OAuth2 Provider}
+		credentials.asMap(); // {user_id=1234, authorized_scope=[profile, read], client_id=abcd, provider=My OAuth2 Provider, jti=…}
 		// end::issue-and-parse[]
 		assertThat(credentials.asMap()).containsExactly(Map.entry("user_id", "1234"),
 				Map.entry("authorized_scope", List.of("profile", "read")), Map.entry("client_id", "abcd"),
-				Map.entry("provider", "My OAuth2 Provider"));
+				Map.entry("provider", "My OAuth2 Provider"), Map.entry("jti", credentials.tokenId()));
+		assertThat(credentials.tokenId()).hasSize(22);
 		assertThat(credentials.expiresAt()).isEqualTo(credentials.issuedAt().plusSeconds(1800));
 	}
 

@@ -49,7 +49,7 @@ class TokenGeneratorTests {
 
 	@ParameterizedTest
 	@EnumSource(HmacAlgorithm.class)
-	void issueTokenWhenNoUserNoTokenIdThenSubIsClientIdAndNoJti(HmacAlgorithm algorithm) {
+	void issueTokenWhenNoUserNoTokenIdThenSubIsClientIdAndRandomJti(HmacAlgorithm algorithm) {
 		SecretResolver secret = SecretResolver.of(TestTokens.LONG_SECRET);
 		TokenGenerator generator = TokenGenerator.builder(TestTokens.PROVIDER, secret)
 			.algorithm(algorithm)
@@ -58,11 +58,13 @@ class TokenGeneratorTests {
 		String token = generator.issueToken("abcd", List.of("read"));
 
 		assertThat(payload(token)).containsOnly(entry("aud", "abcd"), entry("iss", TestTokens.PROVIDER),
-				entry("exp", NOW + 3600), entry("iat", NOW), entry("scp", List.of("read")), entry("sub", "abcd"));
+				entry("exp", NOW + 3600), entry("iat", NOW), entry("scp", List.of("read")), entry("sub", "abcd"), entry("jti", payload(token).get("jti")));
+		assertThat((String) payload(token).get("jti")).matches("[A-Za-z0-9_-]{22}");
+		assertThat(payload(generator.issueToken("abcd", List.of("read"))).get("jti")).isNotEqualTo(payload(token).get("jti"));
 		Credentials credentials = TokenParser.builder(secret).algorithms(algorithm).clock(TestTokens.CLOCK).build()
 			.parseToken(token);
 		assertThat(credentials.asMap()).containsExactly(entry("user_id", "abcd"), entry("authorized_scope", List.of("read")),
-				entry("client_id", "abcd"), entry("provider", TestTokens.PROVIDER));
+				entry("client_id", "abcd"), entry("provider", TestTokens.PROVIDER), entry("jti", credentials.tokenId()));
 	}
 
 	@Test

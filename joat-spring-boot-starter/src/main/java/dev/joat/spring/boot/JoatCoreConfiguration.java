@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.joat.HmacAlgorithm;
+import dev.joat.RevocationList;
+import dev.joat.RevocationStore;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
 import dev.joat.TokenGenerator;
@@ -29,7 +31,8 @@ import org.springframework.core.env.Environment;
  * {@link Clock} bean, when the application has exactly one, is the parser's and generator's clock
  * (handy in tests); otherwise the system clock. Every {@code TokenVerificationListener} and
  * {@code TokenIssuanceListener} bean (such as {@link JoatTokenMetrics}) is told, in order, of the
- * parser's verifications and the generator's tokens.
+ * parser's verifications and the generator's tokens. The parser consults the
+ * {@code RevocationList} bean when there is one ({@code joat.revocation.*}).
  */
 @Configuration(proxyBeanMethods = false)
 class JoatCoreConfiguration {
@@ -51,7 +54,8 @@ class JoatCoreConfiguration {
 	@ConditionalOnMissingBean
 	TokenParser joatTokenParser(JoatProperties properties, ResourceServerSettings settings,
 			SecretResolver secretResolver, ObjectProvider<Clock> clock,
-			ObjectProvider<TokenVerificationListener> listeners) {
+			ObjectProvider<TokenVerificationListener> listeners, ObjectProvider<RevocationList> revocationLists,
+			ObjectProvider<RevocationStore> revocationStores) {
 		List<HmacAlgorithm> algorithms = settings.algorithms();
 		TokenParser.Builder parser = (secretResolver instanceof SecretRing ring) ? TokenParser.builder(ring)
 				: TokenParser.builder(secretResolver).algorithms(algorithms.toArray(HmacAlgorithm[]::new));
@@ -92,6 +96,11 @@ class JoatCoreConfiguration {
 		TokenVerificationListener listener = TokenListeners.verification(listeners.orderedStream().toList());
 		if (listener != null) {
 			parser.listener(listener);
+		}
+		RevocationList revocationList = JoatRevocationConfiguration.revocationList(properties, revocationLists,
+				revocationStores);
+		if (revocationList != null) {
+			parser.revocationList(revocationList);
 		}
 		return parser.clock(clock.getIfUnique(Clock::systemUTC)).build();
 	}

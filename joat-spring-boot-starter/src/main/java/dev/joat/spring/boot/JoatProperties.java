@@ -3,6 +3,7 @@ package dev.joat.spring.boot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -120,6 +121,9 @@ public class JoatProperties {
 	 * port), so set it in production.
 	 */
 	private String resource;
+
+	/** Token revocation: which store the parser consults, and how a replicated one behaves. */
+	private final Revocation revocation = new Revocation();
 
 	public String getIssuer() {
 		return this.issuer;
@@ -273,6 +277,10 @@ public class JoatProperties {
 		this.resource = resource;
 	}
 
+	public Revocation getRevocation() {
+		return this.revocation;
+	}
+
 	/** The claim layout of issued tokens. */
 	public enum Profile {
 
@@ -337,6 +345,93 @@ public class JoatProperties {
 		@Override
 		public String toString() {
 			return "KeyedSecret[kid=" + this.kid + "]";
+		}
+
+	}
+
+	/** {@code joat.revocation.*}: token revocation. */
+	public static class Revocation {
+
+		/**
+		 * Where revoked tokens are listed: none (the starter creates no store: tokens are not checked
+		 * unless the application defines a RevocationList bean), in-memory (this node only, bounded by
+		 * joat.revocation.max-entries) or redis (shared by every node, through the joat-revocation-redis
+		 * module). When a list is consulted, every token must carry a "jti".
+		 */
+		private Store store = Store.NONE;
+
+		/**
+		 * With a replicated store (redis): how long the local replica may go without being confirmed
+		 * in step with the shared store; beyond it requests are refused with 503 and Retry-After, unless
+		 * joat.revocation.fail-open=true.
+		 */
+		private Duration maxStaleness = Duration.ofSeconds(30);
+
+		/**
+		 * With a replicated store (redis): whether tokens are still accepted, checked against the stale
+		 * replica, once it is older than joat.revocation.max-staleness (logged and counted), instead of
+		 * being refused with 503.
+		 */
+		private boolean failOpen;
+
+		/**
+		 * With the in-memory store: the most live entries (revoked token ids, client and subject
+		 * cut-offs) held; a revocation beyond it is refused until entries expire.
+		 */
+		private int maxEntries = 100_000;
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public Duration getMaxStaleness() {
+			return this.maxStaleness;
+		}
+
+		public void setMaxStaleness(Duration maxStaleness) {
+			this.maxStaleness = maxStaleness;
+		}
+
+		public boolean isFailOpen() {
+			return this.failOpen;
+		}
+
+		public void setFailOpen(boolean failOpen) {
+			this.failOpen = failOpen;
+		}
+
+		public int getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(int maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+		/** Where revoked tokens are listed. */
+		public enum Store {
+
+			/** Nowhere: tokens are not checked for revocation. */
+			NONE,
+
+			/** In this JVM's memory: a single node. */
+			IN_MEMORY,
+
+			/** In Redis, replicated to every node: the joat-revocation-redis module. */
+			REDIS;
+
+			/**
+			 * The value as written in configuration.
+			 * @return {@code none}, {@code in-memory} or {@code redis}
+			 */
+			public String propertyValue() {
+				return name().toLowerCase(Locale.ROOT).replace('_', '-');
+			}
+
 		}
 
 	}

@@ -64,7 +64,15 @@ class ConfigurationMetadataTests {
 	void metadataWhenGeneratedThenEveryJoatPropertiesFieldListed() {
 		List<String> expected = new ArrayList<>();
 		for (Field field : JoatProperties.class.getDeclaredFields()) {
-			if (!Modifier.isStatic(field.getModifiers())) {
+			if (Modifier.isStatic(field.getModifiers())) {
+				continue;
+			}
+			if (field.getType() == JoatProperties.Revocation.class) {
+				for (Field nested : JoatProperties.Revocation.class.getDeclaredFields()) {
+					expected.add("joat." + kebab(field.getName()) + "." + kebab(nested.getName()));
+				}
+			}
+			else {
 				expected.add("joat." + kebab(field.getName()));
 			}
 		}
@@ -112,6 +120,17 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("joat.profile").path("defaultValue").asString())
 			.isEqualTo(defaults.getProfile().name().toLowerCase(Locale.ROOT));
 		assertThat(properties.get("joat.accept-any-issuer").path("defaultValue").asBoolean()).isFalse();
+		JoatProperties.Revocation revocation = defaults.getRevocation();
+		assertThat(properties.get("joat.revocation.store").path("defaultValue").asString())
+			.isEqualTo(revocation.getStore().propertyValue());
+		assertThat(properties.get("joat.revocation.max-staleness").path("defaultValue").asString())
+			.isEqualTo("30s");
+		assertThat(revocation.getMaxStaleness()).hasSeconds(30);
+		assertThat(properties.get("joat.revocation.fail-open").path("defaultValue").asBoolean())
+			.isEqualTo(revocation.isFailOpen())
+			.isFalse();
+		assertThat(properties.get("joat.revocation.max-entries").path("defaultValue").asInt())
+			.isEqualTo(revocation.getMaxEntries());
 		assertThat(defaults.isAcceptAnyIssuer()).isFalse();
 	}
 
@@ -121,6 +140,8 @@ class ConfigurationMetadataTests {
 			.containsExactlyElementsOf(Arrays.stream(HmacAlgorithm.values()).map(HmacAlgorithm::jwsName).toList());
 		assertThat(hintValues("joat.profile")).containsExactlyElementsOf(
 				Arrays.stream(JoatProperties.Profile.values()).map((profile) -> profile.name().toLowerCase(Locale.ROOT)).toList());
+		assertThat(hintValues("joat.revocation.store")).containsExactlyElementsOf(
+				Arrays.stream(JoatProperties.Revocation.Store.values()).map(JoatProperties.Revocation.Store::propertyValue).toList());
 		assertThat(hints.get("joat.algorithms").path("values")).allSatisfy(
 				(value) -> assertThat(value.path("description").asString()).isNotBlank());
 	}

@@ -1,0 +1,188 @@
+package dev.joat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.joat.InvalidTokenException.Reason;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+/**
+ * {@link TokenParser.Builder#revocationList(RevocationList)}: the last step, on otherwise valid
+ * tokens only; a revoked token is refused with {@code REVOKED}, a token without {@code jti} with
+ * {@code MISSING_CLAIM}, and a list that cannot answer is not a refusal.
+ */
+class TokenParserRevocationTests {
+
+	private static final Instant NOW = TestTokens.NOW;
+
+	private final InMemoryRevocationStore store = InMemoryRevocationStore.builder().clock(TestTokens.CLOCK).build();
+
+	private final List<String> events = new ArrayList<>();
+
+	private final TokenParser parser = TokenParser.builder(SecretResolver.of(TestTokens.SECRET))
+		.clock(TestTokens.CLOCK)
+		.revocationList(this.store)
+		.listener(new TokenVerificationListener() {
+
+			@Override
+			public void tokenAccepted(String keyId) {
+				TokenParserRevocationTests.this.events.add("accepted");
+			}
+
+			@Override
+			public void tokenRefused(Reason reason, String keyId) {
+				TokenParserRevocationTests.this.events.add("refused " + reason);
+			}
+
+		})
+		.build();
+
+	@Test
+	void parseTokenWhenNothingRevokedThenAccepted() {
+		assertThat(this.parser.parseToken(token("t-1", "abcd", "u-1", NOW)).tokenId()).isEqualTo("t-1");
+		assertThat(this.events).containsExactly("accepted");
+	}
+
+	@Test
+	void parseTokenWhenJtiRevokedThenRefusedAsRevoked() {
+		this.store.revokeToken("t-1", NOW.plusSeconds(3600));
+		assertThatExceptionOfType(InvalidTokenException.class)
+			.isThrownBy(() -> this.parser.parseToken(token("t-1", "abcd", "u-1", NOW)))
+			.withMessage("Token revoked")
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.REVOKED));
+		assertThat(this.parser.parseToken(token("t-2", "abcd", "u-1", NOW)).tokenId()).isEqualTo("t-2");
+		assertThat(this.events).containsExactly("refused REVOKED", "accepted");
+	}
+
+	@Test
+	void parseTokenWhenClientRevokedBeforeIssueThenRefusedAndTokenIssuedAfterCutoffAccepted() {
+		this.store.revokeClientTokens("abcd", NOW, NOW.plusSeconds(3600));
+		assertThatExceptionOfType(InvalidTokenException.class)
+			.isThrownBy(() -> this.parser.parseToken(token("t-1", "abcd", "u-1", NOW.minusSeconds(1))))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.REVOKED));
+		assertThat(this.parser.parseToken(token("t-2", "abcd", "u-1", NOW)).clientId()).isEqualTo("abcd");
+		assertThat(this.parser.parseToken(token("t-3", "other", "u-1", NOW.minusSeconds(1))).clientId())
+			.isEqualTo("other");
+	}
+
+	@Test
+	void parseTokenWhenRfc9068ClientRevokedThenClientIdClaimMatched() {
+		TokenGenerator generator = TokenGenerator.builder(TestTokens.PROVIDER, SecretResolver.of(TestTokens.SECRET))
+			.profile(TokenProfile.RFC_9068)
+			.audience("api")
+			.clock(Clock.fixed(NOW.minusSeconds(5), ZoneOffset.UTC))
+			.build();
+		this.store.revokeClientTokens("abcd", NOW, NOW.plusSeconds(3600));
+		String token = generator.issueToken(TokenRequest.builder("abcd", List.of("read")).build());
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.parser.parseToken(token))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.REVOKED));
+	}
+
+	@Test
+	void parseTokenWhenSubjectRevokedBeforeIssueThenRefusedAndTokenIssuedAfterCutoffAccepted() {
+		this.store.revokeSubjectTokens("u-1", NOW, NOW.plusSeconds(3600));
+		assertThatExceptionOfType(InvalidTokenException.class)
+			.isThrownBy(() -> this.parser.parseToken(token("t-1", "abcd", "u-1", NOW.minusSeconds(30))))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.REVOKED));
+		assertThat(this.parser.parseToken(token("t-2", "abcd", "u-1", NOW)).userId()).isEqualTo("u-1");
+		assertThat(this.parser.parseToken(token("t-3", "abcd", "u-2", NOW.minusSeconds(30))).userId()).isEqualTo("u-2");
+	}
+
+	@Test
+	void parseTokenWhenNoIssueTimeAndSubjectRevokedThenRefused() {
+		this.store.revokeSubjectTokens("1234", NOW, NOW.plusSeconds(3600));
+		long exp = NOW.getEpochSecond() + 600;
+		String token = TestTokens.sign(TestTokens.HS256_HEADER,
+				"{\"aud\":\"abcd\",\"exp\":" + exp + ",\"sub\":\"1234\",\"jti\":\"t-1\"}");
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.parser.parseToken(token))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.REVOKED));
+	}
+
+	@Test
+	void parseTokenWhenNoJtiAndRevocationCheckedThenRefusedAsMissingClaim() {
+		String token = TestTokens.sign(TestTokens.HS256_HEADER, TestTokens.claims());
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.parser.parseToken(token))
+			.withMessage("Missing claim: \"jti\" is required when revocation is checked")
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.MISSING_CLAIM));
+		assertThat(this.events).containsExactly("refused MISSING_CLAIM");
+	}
+
+	@Test
+	void parseTokenWhenNoJtiAndNoRevocationListThenAccepted() {
+		TokenParser plain = TokenParser.builder(SecretResolver.of(TestTokens.SECRET)).clock(TestTokens.CLOCK).build();
+		assertThat(plain.parseToken(TestTokens.sign(TestTokens.HS256_HEADER, TestTokens.claims())).tokenId()).isNull();
+	}
+
+	@Test
+	void parseTokenWhenTokenInvalidThenRevocationListNotConsulted() {
+		List<String> lookups = new ArrayList<>();
+		TokenParser recording = TokenParser.builder(SecretResolver.of(TestTokens.SECRET))
+			.clock(TestTokens.CLOCK)
+			.revocationList((tokenId, clientId, subject, issuedAt) -> {
+				lookups.add(tokenId);
+				return false;
+			})
+			.build();
+		String expired = TestTokens.sign(TestTokens.HS256_HEADER, "{\"aud\":\"abcd\",\"exp\":"
+				+ (NOW.getEpochSecond() - 3600) + ",\"jti\":\"t-1\"}");
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> recording.parseToken(expired))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.EXPIRED));
+		String forged = token("t-2", "abcd", "u", NOW);
+		String badSignature = forged.substring(0, forged.lastIndexOf('.') + 1) + "A".repeat(43);
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> recording.parseToken(badSignature))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.BAD_SIGNATURE));
+		assertThat(lookups).isEmpty();
+		recording.parseToken(token("t-3", "abcd", "u", NOW));
+		assertThat(lookups).containsExactly("t-3");
+	}
+
+	@Test
+	void parseTokenWhenListUnavailableThenItsExceptionPropagatesAndListenerNotTold() {
+		RevocationReplica replica = RevocationReplica.builder(this.store).clock(TestTokens.CLOCK).build();
+		TokenParser stale = TokenParser.builder(SecretResolver.of(TestTokens.SECRET))
+			.clock(TestTokens.CLOCK)
+			.revocationList(replica)
+			.listener(new TokenVerificationListener() {
+
+				@Override
+				public void tokenRefused(Reason reason, String keyId) {
+					TokenParserRevocationTests.this.events.add("refused " + reason);
+				}
+
+			})
+			.build();
+		String token = token("t-1", "abcd", "u", NOW);
+		assertThatExceptionOfType(RevocationUnavailableException.class).isThrownBy(() -> stale.parseToken(token))
+			.withMessage("Revocation list unavailable: not loaded yet")
+			.satisfies((ex) -> assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(5)));
+		assertThat(this.events).isEmpty();
+		replica.confirmFresh(NOW);
+		assertThat(stale.parseToken(token).tokenId()).isEqualTo("t-1");
+	}
+
+	@Test
+	void revocationListWhenNullThenRefused() {
+		assertThatNullPointerException()
+			.isThrownBy(() -> TokenParser.builder(SecretResolver.of(TestTokens.SECRET)).revocationList(null))
+			.withMessage("revocationList cannot be null");
+	}
+
+	private static String token(String tokenId, String clientId, String userId, Instant issuedAt) {
+		TokenGenerator generator = TokenGenerator.builder(TestTokens.PROVIDER, SecretResolver.of(TestTokens.SECRET))
+			.build();
+		return generator.issueToken(TokenRequest.builder(clientId, List.of("read"))
+			.userId(userId)
+			.tokenId(tokenId)
+			.issuedAt(issuedAt)
+			.build());
+	}
+
+}

@@ -1,0 +1,190 @@
+package dev.joat.spring.boot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import dev.joat.InMemoryRevocationStore;
+import dev.joat.RevocationList;
+import dev.joat.RevocationStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Token revocation from {@code joat.revocation.*}: the {@link InMemoryRevocationStore} for
+ * {@code store=in-memory} (backing off when the application defines a {@link RevocationList} or
+ * {@link RevocationStore}), the rule that picks the parser's {@link RevocationList}
+ * ({@link #revocationList}), the {@link JoatRevocationMonitor}, the filters that answer {@code 503}
+ * when revocation cannot be checked, and the meters.
+ */
+@Configuration(proxyBeanMethods = false)
+class JoatRevocationConfiguration {
+
+	/** How often the starter's in-memory store gives back the memory of expired entries. */
+	static final Duration EXPIRED_ENTRY_REMOVAL_INTERVAL = Duration.ofSeconds(30);
+
+	@Bean
+	@ConditionalOnMissingBean
+	JoatRevocationMonitor joatRevocationMonitor() {
+		return new JoatRevocationMonitor();
+	}
+
+	@Bean
+	@Conditional(InMemoryStoreCondition.class)
+	@ConditionalOnMissingBean({ RevocationList.class, RevocationStore.class })
+	InMemoryRevocationStore joatRevocationStore(JoatProperties properties, ObjectProvider<Clock> clock) {
+		int maxEntries = properties.getRevocation().getMaxEntries();
+		if (maxEntries <= 0) {
+			throw new JoatConfigurationException("joat.revocation.max-entries",
+					"joat.revocation.max-entries must be positive; it is " + maxEntries,
+					"Set joat.revocation.max-entries to a positive number of entries, e.g. 100000.");
+		}
+		return InMemoryRevocationStore.builder().maxEntries(maxEntries).clock(clock.getIfUnique(Clock::systemUTC)).build();
+	}
+
+	@Bean
+	@Conditional(InMemoryStoreCondition.class)
+	ExpiredRevocationRemoval joatExpiredRevocationRemoval(ObjectProvider<InMemoryRevocationStore> stores) {
+		return new ExpiredRevocationRemoval(stores.orderedStream().toList(), EXPIRED_ENTRY_REMOVAL_INTERVAL);
+	}
+
+	/**
+	 * The list the starter's parser consults, or {@code null} for none: the application's or a
+	 * module's {@link RevocationList} bean when there is one, whatever {@code joat.revocation.store}
+	 * says ({@code none} only means the starter creates no store). Fails start-up when the
+	 * configured store cannot work.
+	 */
+	static RevocationList revocationList(JoatProperties properties, ObjectProvider<RevocationList> lists,
+			ObjectProvider<RevocationStore> stores) {
+		JoatProperties.Revocation revocation = properties.getRevocation();
+		Duration maxStaleness = revocation.getMaxStaleness();
+		if (maxStaleness == null || maxStaleness.isNegative() || maxStaleness.isZero()) {
+			throw new JoatConfigurationException("joat.revocation.max-staleness",
+					"joat.revocation.max-staleness must be a positive duration; it is " + maxStaleness,
+					"Set joat.revocation.max-staleness to a positive duration, e.g. 30s.");
+		}
+		JoatProperties.Revocation.Store store = (revocation.getStore() != null) ? revocation.getStore()
+				: JoatProperties.Revocation.Store.NONE;
+		List<RevocationList> candidates = lists.orderedStream().toList();
+		RevocationList list = lists.getIfUnique();
+		if (list == null && candidates.size() > 1) {
+			throw new JoatConfigurationException("joat.revocation.store", "there are " + candidates.size()
+					+ " RevocationList beans and none is primary: the token parser cannot tell which one to consult",
+					"Mark the RevocationList bean the parser must consult @Primary, or define only one.");
+		}
+		if (list != null || store == JoatProperties.Revocation.Store.NONE) {
+			return list;
+		}
+		if (store == JoatProperties.Revocation.Store.REDIS) {
+			throw new JoatConfigurationException("joat.revocation.store",
+					"joat.revocation.store=redis needs a RevocationList bean from the joat-revocation-redis module, and"
+							+ " there is none",
+					"Add the dependency dev.joat:joat-revocation-redis and a Redis connection (spring.data.redis.*), or"
+							+ " set joat.revocation.store=in-memory for a single node.");
+		}
+		throw new JoatConfigurationException("joat.revocation.store", "joat.revocation.store=" + store.propertyValue()
+				+ " found " + ((stores.getIfAvailable() != null) ? "a RevocationStore bean but no RevocationList bean:"
+						+ " revocations would be recorded but never checked"
+						: "no RevocationList bean"),
+				"Define a RevocationList bean next to your RevocationStore (InMemoryRevocationStore is both), or"
+						+ " remove yours to get the starter's.");
+	}
+
+	/** Matches when {@code joat.revocation.store} binds to {@code in-memory} (in any relaxed form). */
+	static final class InMemoryStoreCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			JoatProperties.Revocation.Store store = Binder.get(context.getEnvironment())
+				.bind("joat.revocation.store", JoatProperties.Revocation.Store.class)
+				.orElse(JoatProperties.Revocation.Store.NONE);
+			return (store == JoatProperties.Revocation.Store.IN_MEMORY)
+					? ConditionOutcome.match("joat.revocation.store is in-memory")
+					: ConditionOutcome.noMatch("joat.revocation.store is " + store.propertyValue());
+		}
+
+	}
+
+	/** {@code 503} with {@code Retry-After} on the servlet stack, whichever security chain is configured. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "jakarta.servlet.Filter")
+	static class ServletRevocationConfiguration {
+
+		/** Spring Boot's default order of Spring Security's filter ({@code spring.security.filter.order}). */
+		private static final int DEFAULT_SECURITY_FILTER_ORDER = -100;
+
+		@Bean
+		@ConditionalOnMissingBean
+		RevocationUnavailableFilter joatRevocationUnavailableFilter(JoatRevocationMonitor monitor,
+				Environment environment) {
+			int securityFilterOrder = environment.getProperty("spring.security.filter.order", Integer.class,
+					DEFAULT_SECURITY_FILTER_ORDER);
+			return new RevocationUnavailableFilter(monitor, securityFilterOrder - 1);
+		}
+
+	}
+
+	/** {@code 503} with {@code Retry-After} on the reactive stack, whichever security chain is configured. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(name = "reactor.core.publisher.Mono")
+	static class ReactiveRevocationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RevocationUnavailableWebFilter joatRevocationUnavailableWebFilter(JoatRevocationMonitor monitor) {
+			return new RevocationUnavailableWebFilter(monitor);
+		}
+
+	}
+
+	/**
+	 * The meters, bound to every registry by Spring Boot: {@code joat.revocation.unavailable}
+	 * ({@code outcome}: {@code refused} with 503, {@code accepted} against a stale list) and, when a
+	 * list is consulted that can count, {@code joat.revocation.entries}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+	static class RevocationMetricsConfiguration {
+
+		@Bean
+		MeterBinder joatRevocationMeters(JoatRevocationMonitor monitor, ObjectProvider<RevocationList> lists) {
+			return (registry) -> bind(registry, monitor, lists.getIfUnique());
+		}
+
+		private static void bind(MeterRegistry registry, JoatRevocationMonitor monitor, RevocationList list) {
+			FunctionCounter.builder(JoatRevocationMonitor.METER_NAME, monitor, JoatRevocationMonitor::refusedCount)
+				.description("Requests refused with 503 because token revocation could not be checked")
+				.tag("outcome", "refused")
+				.register(registry);
+			FunctionCounter.builder(JoatRevocationMonitor.METER_NAME, monitor, JoatRevocationMonitor::acceptedCount)
+				.description("Tokens checked against a stale revocation list (joat.revocation.fail-open=true)")
+				.tag("outcome", "accepted")
+				.register(registry);
+			if (list != null && list.entryCount() >= 0) {
+				Gauge.builder("joat.revocation.entries", list, RevocationList::entryCount)
+					.description("Entries of the revocation list the token parser consults")
+					.register(registry);
+			}
+		}
+
+	}
+
+}
