@@ -5,16 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.joat.test.JoatTestToken;
 import dev.joat.test.context.ApplicationTestTokens;
@@ -87,7 +82,7 @@ class SampleIntrospectionTests {
 		claims.put("iat", now - 10);
 		claims.put("scp", List.of("read"));
 		claims.put("jti", "jti-nbf");
-		Map<String, Object> body = json(introspect(RESOURCE_SERVER, hs256(claims)));
+		Map<String, Object> body = json(introspect(RESOURCE_SERVER, SignedTokens.hs256(claims)));
 		assertThat(body).containsExactly(entry("active", true), entry("scope", "read"), entry("client_id", "demo-client"),
 				entry("token_type", "Bearer"), entry("exp", (int) (now + 600)), entry("iat", (int) (now - 10)),
 				entry("nbf", (int) (now - 10)), entry("sub", "user-1234"), entry("aud", "demo-client"),
@@ -125,6 +120,15 @@ class SampleIntrospectionTests {
 	}
 
 	@Test
+	void introspectWhenRevokedThenExactlyInactive() throws Exception {
+		String token = accessToken(DEMO);
+		assertThat(json(introspect(RESOURCE_SERVER, token))).containsEntry("active", true);
+		assertThat(post("/oauth2/revoke", DEMO, "token=" + token).statusCode()).isEqualTo(200);
+		assertThat(introspect(RESOURCE_SERVER, token).body()).isEqualTo(INACTIVE);
+		assertThat(introspect(DEMO, token).body()).isEqualTo(INACTIVE);
+	}
+
+	@Test
 	void introspectWhenUnauthenticatedThenInvalidClient() throws Exception {
 		String token = accessToken(DEMO);
 		for (String authorization : new String[] { null, basic("resource-server", "wrong"), "Bearer " + token }) {
@@ -152,16 +156,6 @@ class SampleIntrospectionTests {
 			assertThat(JSON.readValue(response.body(), Map.class)).isEqualTo(
 					Map.of("error", "invalid_request", "error_description", "The introspection endpoint accepts POST only"));
 		}
-	}
-
-	/** A compact HS256 JWS of {@code claims} under the sample's secret. */
-	private static String hs256(Map<String, Object> claims) throws Exception {
-		Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
-		String signingInput = base64url.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-				+ "." + base64url.encodeToString(JSON.writeValueAsBytes(claims));
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(SampleApplicationTests.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return signingInput + "." + base64url.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
 	}
 
 	private JoatTestToken testToken() {
