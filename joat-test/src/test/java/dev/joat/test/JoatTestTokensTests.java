@@ -19,6 +19,7 @@ import dev.joat.SecretRing;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;
 import dev.joat.TokenProfile;
+import dev.joat.TokenRequest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,8 +77,9 @@ class JoatTestTokensTests {
 	void issueWhenValidThenExactlyWhatTheApplicationsGeneratorIssues() {
 		TokenGenerator generator = TokenGenerator.builder(ISSUER, this.secrets).clock(CLOCK).build();
 
-		assertThat(this.tokens.token().clientId("abcd").scopes("read").issue())
-			.isEqualTo(generator.issueToken("abcd", List.of("read")));
+		// The same jti on both sides: the generator's own is random.
+		assertThat(this.tokens.token().clientId("abcd").scopes("read").tokenId("t-1").issue())
+			.isEqualTo(generator.issueToken(TokenRequest.builder("abcd", List.of("read")).tokenId("t-1").build()));
 	}
 
 	@Test
@@ -127,8 +129,8 @@ class JoatTestTokensTests {
 
 	@Test
 	void issueWhenExpiredThenOnlyTheTimesDiffer() {
-		Map<String, Object> valid = claims(this.tokens.token().scopes("read").issue());
-		Map<String, Object> expired = claims(this.tokens.token().scopes("read").expired().issue());
+		Map<String, Object> valid = claims(this.tokens.token().scopes("read").tokenId("t-1").issue());
+		Map<String, Object> expired = claims(this.tokens.token().scopes("read").tokenId("t-1").expired().issue());
 
 		assertThat(expired).containsEntry("exp", NOW.minus(Duration.ofDays(2)).getEpochSecond());
 		valid.keySet().removeAll(List.of("exp", "iat"));
@@ -152,8 +154,8 @@ class JoatTestTokensTests {
 
 	@Test
 	void issueWhenWrongSignatureThenRefusedAsBadSignature() {
-		String valid = this.tokens.token().scopes("read").issue();
-		String token = this.tokens.token().scopes("read").wrongSignature().issue();
+		String valid = this.tokens.token().scopes("read").tokenId("t-1").issue();
+		String token = this.tokens.token().scopes("read").tokenId("t-1").wrongSignature().issue();
 
 		assertThat(token.substring(0, token.lastIndexOf('.'))).isEqualTo(valid.substring(0, valid.lastIndexOf('.')));
 		assertRefused(token, Reason.BAD_SIGNATURE, "Bad signature");
@@ -161,9 +163,9 @@ class JoatTestTokensTests {
 
 	@Test
 	void issueWhenWrongIssuerThenRefusedAsWrongIssuerAndOnlyIssDiffers() {
-		String token = this.tokens.token().scopes("read").wrongIssuer().issue();
+		String token = this.tokens.token().scopes("read").tokenId("t-1").wrongIssuer().issue();
 
-		Map<String, Object> expected = claims(this.tokens.token().scopes("read").issue());
+		Map<String, Object> expected = claims(this.tokens.token().scopes("read").tokenId("t-1").issue());
 		expected.put("iss", JoatTestTokens.WRONG_ISSUER);
 		assertThat(claims(token)).isEqualTo(expected);
 		assertRefused(token, Reason.WRONG_ISSUER, "Wrong issuer: the token's \"iss\" is not accepted");

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.joat.InMemoryRevocationStore;
+import dev.joat.RevocationList;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
 
@@ -25,10 +27,33 @@ import dev.joat.SecretRing;
  * {@code joat.secrets} or {@code application} (a {@code SecretResolver} bean of the application)
  * @param keys the key ring: each key id, its algorithm and whether it signs; empty for an
  * application's resolver
+ * @param revocation the revocation list the parser consults
  */
 public record JoatConfigurationReport(String issuer, List<String> algorithms, String profile, String tokenLifetime,
 		String clockSkew, List<String> audiences, int maxTokenLength, boolean requireAtJwt, String keySource,
-		List<Key> keys) {
+		List<Key> keys, RevocationStatus revocation) {
+
+	/**
+	 * The revocation list the parser consults: its kind and size, never an entry.
+	 *
+	 * @param store {@code none}, {@code in-memory}, {@code redis} ({@code joat.revocation.store}), or
+	 * {@code application} for a {@code RevocationList} bean of the application's
+	 * @param entries the entries it holds now, or {@code null} when there is no list or it cannot count
+	 * @param maxEntries the bound of the in-memory store, or {@code null} for other stores
+	 * @param maxStaleness {@code joat.revocation.max-staleness} (ISO-8601) for the redis store, else
+	 * {@code null}
+	 * @param failOpen {@code joat.revocation.fail-open} for the redis store, else {@code null}
+	 */
+	public record RevocationStatus(String store, Integer entries, Integer maxEntries, String maxStaleness,
+			Boolean failOpen) {
+
+		/** The same status with the list's current entry count. */
+		RevocationStatus withEntries(int count) {
+			return new RevocationStatus(this.store, (count >= 0) ? count : null, this.maxEntries, this.maxStaleness,
+					this.failOpen);
+		}
+
+	}
 
 	/**
 	 * One key of the ring.
@@ -41,7 +66,7 @@ public record JoatConfigurationReport(String issuer, List<String> algorithms, St
 	}
 
 	static JoatConfigurationReport of(JoatProperties properties, ResourceServerSettings settings,
-			SecretResolver secretResolver, boolean applicationResolver) {
+			SecretResolver secretResolver, boolean applicationResolver, RevocationStatus revocation) {
 		List<String> algorithms = settings.algorithms().stream().map((algorithm) -> algorithm.jwsName()).toList();
 		List<Key> keys = new ArrayList<>();
 		String keySource;
@@ -61,7 +86,40 @@ public record JoatConfigurationReport(String issuer, List<String> algorithms, St
 		return new JoatConfigurationReport(properties.isAcceptAnyIssuer() ? null : properties.getIssuer(), algorithms,
 				properties.getProfile().name().toLowerCase(Locale.ROOT), String.valueOf(properties.getTokenLifetime()),
 				String.valueOf(properties.getClockSkew()), settings.audiences(), properties.getMaxTokenLength(),
-				properties.isRequireAtJwt(), keySource, List.copyOf(keys));
+				properties.isRequireAtJwt(), keySource, List.copyOf(keys), revocation);
+	}
+
+	/**
+	 * The revocation status for {@code list}, the list the parser consults ({@code null} for none).
+	 * @param starterStore whether {@code list} is the starter's own in-memory store
+	 */
+	static RevocationStatus revocationStatus(JoatProperties properties, RevocationList list, boolean starterStore) {
+		JoatProperties.Revocation revocation = properties.getRevocation();
+		if (list == null) {
+			return new RevocationStatus("none", null, null, null, null);
+		}
+		if (starterStore && list instanceof InMemoryRevocationStore store) {
+			return new RevocationStatus("in-memory", null, store.maxEntries(), null, null).withEntries(list.entryCount());
+		}
+		if (revocation.getStore() == JoatProperties.Revocation.Store.REDIS) {
+			return new RevocationStatus("redis", null, null, String.valueOf(revocation.getMaxStaleness()),
+					revocation.isFailOpen()).withEntries(list.entryCount());
+		}
+		return new RevocationStatus("application", null, null, null, null).withEntries(list.entryCount());
+	}
+
+	/**
+	 * This report with the revocation list's current entry count.
+	 * @param list the list the parser consults, or {@code null}
+	 * @return the report, up to date
+	 */
+	JoatConfigurationReport withRevocationEntries(RevocationList list) {
+		if (list == null || this.revocation == null) {
+			return this;
+		}
+		return new JoatConfigurationReport(this.issuer, this.algorithms, this.profile, this.tokenLifetime, this.clockSkew,
+				this.audiences, this.maxTokenLength, this.requireAtJwt, this.keySource, this.keys,
+				this.revocation.withEntries(list.entryCount()));
 	}
 
 	/**
@@ -81,7 +139,8 @@ public record JoatConfigurationReport(String issuer, List<String> algorithms, St
 				+ ", algorithms=" + this.algorithms + ", profile=" + this.profile + ", token-lifetime="
 				+ this.tokenLifetime + ", clock-skew=" + this.clockSkew + ", audiences=" + this.audiences
 				+ ", max-token-length=" + this.maxTokenLength + ", require-at-jwt=" + this.requireAtJwt + ", keys from "
-				+ this.keySource + ": [" + ring + "]";
+				+ this.keySource + ": [" + ring + "]"
+				+ ((this.revocation != null) ? ", revocation=" + this.revocation.store() : "");
 	}
 
 }

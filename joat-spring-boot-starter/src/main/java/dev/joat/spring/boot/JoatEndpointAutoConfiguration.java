@@ -1,5 +1,8 @@
 package dev.joat.spring.boot;
 
+import dev.joat.RevocationList;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,8 +23,8 @@ public final class JoatEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
-	JoatEndpoint joatEndpoint(JoatConfigurationReport report) {
-		return new JoatEndpoint(report);
+	JoatEndpoint joatEndpoint(JoatConfigurationReport report, ObjectProvider<RevocationList> revocationLists) {
+		return new JoatEndpoint(report, revocationLists.getIfUnique());
 	}
 
 }

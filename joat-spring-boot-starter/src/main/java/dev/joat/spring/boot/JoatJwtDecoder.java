@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import dev.joat.Credentials;
 import dev.joat.InvalidTokenException;
+import dev.joat.RevocationUnavailableException;
 import dev.joat.TokenParser;
 import dev.joat.VerifiedToken;
 import io.micrometer.observation.Observation;
@@ -42,6 +43,11 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * {@link #setAllowCertificateBoundTokens(boolean)} opts in; then a {@code cnf} {@code x5t#S256}
  * is checked by Spring Security's {@code X509CertificateThumbprintValidator} against the client
  * certificate of the current servlet request.
+ *
+ * <p>Revocation: when the parser's revocation list cannot answer, its
+ * {@link RevocationUnavailableException} passes through unchanged (it is not a {@code JwtException}:
+ * the token may be valid), and the starter's {@link RevocationUnavailableFilter} (or
+ * {@link RevocationUnavailableWebFilter}) answers {@code 503} with {@code Retry-After}.
  *
  * <p>Logging: refusals a client can provoke are logged at DEBUG only. A failing secret lookup (the
  * resolver threw or answered a secret too short for the algorithm) is a server-side fault: logged
@@ -121,9 +127,10 @@ public final class JoatJwtDecoder implements JwtDecoder {
 	/**
 	 * Where each verification is observed as {@value #OBSERVATION_NAME} (a span when tracing is on,
 	 * a timer with Micrometer's default handler), with the low-cardinality keys {@code outcome}
-	 * ({@code accepted} or {@code refused}) and {@code reason} (an
+	 * ({@code accepted}, {@code refused}, or {@code unavailable} when revocation could not be checked) and
+	 * {@code reason} (an
 	 * {@code InvalidTokenException.Reason}, {@code validator} when an application's validator
-	 * refused the token, or {@code none}). {@link ObservationRegistry#NOOP} by default: then
+	 * refused the token, {@code revocation} when unavailable, or {@code none}). {@link ObservationRegistry#NOOP} by default: then
 	 * nothing is observed and nothing allocated. The Spring Boot starter sets the application's
 	 * registry when there is one.
 	 * @param observationRegistry the registry
@@ -165,6 +172,14 @@ public final class JoatJwtDecoder implements JwtDecoder {
 		catch (InvalidTokenException ex) {
 			observeRefusal(observation, ex.getReason().name());
 			throw refused(ex);
+		}
+		catch (RevocationUnavailableException ex) {
+			// Not a refusal of the token: it passes on (RevocationUnavailableFilter answers 503), observed
+			// with the same keys as every other outcome.
+			if (observation != null) {
+				observation.lowCardinalityKeyValue(OUTCOME, "unavailable").lowCardinalityKeyValue(REASON, "revocation");
+			}
+			throw ex;
 		}
 		Jwt jwt = toJwt(token, verified);
 		try {

@@ -2,6 +2,7 @@ package dev.joat.spring.boot;
 
 import java.util.Arrays;
 
+import dev.joat.RevocationList;
 import dev.joat.SecretResolver;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -25,10 +26,14 @@ class JoatReportConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JoatConfigurationReport joatConfigurationReport(JoatProperties properties, ResourceServerSettings settings,
-			SecretResolver secretResolver, ListableBeanFactory beanFactory) {
+			SecretResolver secretResolver, ListableBeanFactory beanFactory, ObjectProvider<RevocationList> revocationLists) {
 		boolean applicationResolver = !Arrays.asList(beanFactory.getBeanNamesForType(SecretResolver.class))
 			.contains("joatSecretResolver");
-		return JoatConfigurationReport.of(properties, settings, secretResolver, applicationResolver);
+		RevocationList revocationList = revocationLists.getIfUnique();
+		boolean starterStore = Arrays.asList(beanFactory.getBeanNamesForType(RevocationList.class))
+			.contains("joatRevocationStore");
+		return JoatConfigurationReport.of(properties, settings, secretResolver, applicationResolver,
+				JoatConfigurationReport.revocationStatus(properties, revocationList, starterStore));
 	}
 
 	@Bean

@@ -49,7 +49,8 @@ class JoatEndpointTests {
 				{"issuer":"https://issuer.example","algorithms":["HS256"],"profile":"rfc9068","tokenLifetime":"PT1H",
 				"clockSkew":"PT30S","audiences":["https://api.example"],"maxTokenLength":8192,"requireAtJwt":false,
 				"keySource":"joat.secrets","keys":[{"kid":"2026-01","algorithm":"HS256","signing":false},
-				{"kid":"2026-07","algorithm":"HS256","signing":true}]}""", response.body(), JSONCompareMode.STRICT);
+				{"kid":"2026-07","algorithm":"HS256","signing":true}],"revocation":{"store":"none","entries":null,
+				"maxEntries":null,"maxStaleness":null,"failOpen":null}}""", response.body(), JSONCompareMode.STRICT);
 	}
 
 	@Test
