@@ -18,8 +18,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 /**
  * Three stateless filter chains: the actuator on the management port is open to whoever reaches
- * that (loopback-only by default) port; the token endpoint authenticates clients itself (RFC 6749 §2.3,
- * with RFC 6749 error bodies), everything else needs a bearer token checked by the joat starter's
+ * that (loopback-only by default) port; the token, revocation (RFC 7009) and introspection (RFC 7662)
+ * endpoints authenticate clients themselves (RFC 6749 §2.3, with RFC 6749 error bodies), everything else needs a bearer token checked by the joat starter's
  * decoder, except the public metadata documents under {@code /.well-known/}; {@code @PreAuthorize}
  * on the API checks scopes.
  *
@@ -57,7 +57,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain tokenEndpointSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/oauth2/token")
+		http.securityMatcher("/oauth2/token", "/oauth2/revoke", "/oauth2/introspect")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())

@@ -65,7 +65,11 @@ class SampleMetadataTests {
 				entry("token_endpoint", ISSUER + "/oauth2/token"),
 				entry("grant_types_supported", List.of("client_credentials")),
 				entry("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post")),
-				entry("scopes_supported", List.of("read", "profile")), entry("response_types_supported", List.of()));
+				entry("scopes_supported", List.of("read", "profile")), entry("response_types_supported", List.of()),
+				entry("revocation_endpoint", ISSUER + "/oauth2/revoke"),
+				entry("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post")),
+				entry("introspection_endpoint", ISSUER + "/oauth2/introspect"),
+				entry("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post")));
 	}
 
 	@Test
@@ -93,7 +97,7 @@ class SampleMetadataTests {
 		for (String document : List.of("/.well-known/oauth-authorization-server", "/.well-known/oauth-protected-resource")) {
 			collectUrls(json(get(document).body()), urls);
 		}
-		assertThat(urls).contains(ISSUER, ISSUER + "/oauth2/token");
+		assertThat(urls).contains(ISSUER, ISSUER + "/oauth2/token", ISSUER + "/oauth2/revoke", ISSUER + "/oauth2/introspect");
 		for (String url : urls) {
 			HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(URI.create(url)).build(),
 					HttpResponse.BodyHandlers.ofString());

@@ -6,15 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.joat.RevocationStore;
 import dev.joat.spring.boot.JoatConfigurationException;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * What the sample is as an authorization server: its issuer identifier ({@code joat.issuer}, the
- * URL clients reach it at), its token endpoint, and the RFC 8414 metadata document built from
- * them. Nothing here comes from a request, so no {@code Host} header can change it.
+ * URL clients reach it at), its token, revocation and introspection endpoints, and the RFC 8414
+ * metadata document built from them. Nothing here comes from a request, so no {@code Host} header can change it.
  *
  * <p>The issuer must be an absolute {@code http} or {@code https} URL with no path, query or
  * fragment (RFC 8414 §2; {@code https} in production), as a client discovering the server
@@ -31,9 +34,18 @@ public final class AuthorizationServerMetadata {
 
 	private final List<String> scopes;
 
-	AuthorizationServerMetadata(@Value("${joat.issuer:}") String issuer, ClientRegistry clients) {
+	private final boolean revocation;
+
+	@Autowired
+	AuthorizationServerMetadata(@Value("${joat.issuer:}") String issuer, ClientRegistry clients,
+			ObjectProvider<RevocationStore> revocationStore) {
+		this(issuer, clients, revocationStore.getIfAvailable() != null);
+	}
+
+	AuthorizationServerMetadata(String issuer, ClientRegistry clients, boolean revocation) {
 		this.issuer = checkedUrl("joat.issuer", issuer, false);
 		this.scopes = clients.scopes();
+		this.revocation = revocation;
 	}
 
 	/**
@@ -62,18 +74,27 @@ public final class AuthorizationServerMetadata {
 
 	/**
 	 * The RFC 8414 §2 metadata: issuer, token endpoint, the client-credentials grant only, both
-	 * client-secret authentication methods, the scopes, and no response types (there is no
-	 * authorization endpoint).
+	 * client-secret authentication methods, the scopes, no response types (there is no
+	 * authorization endpoint), the revocation endpoint (RFC 7009) when a revocation store is
+	 * configured, and the introspection endpoint (RFC 7662); both take the token endpoint's client
+	 * authentication.
 	 * @return a new map, in that order
 	 */
 	Map<String, Object> asMap() {
+		List<String> authMethods = List.of("client_secret_basic", "client_secret_post");
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("issuer", this.issuer);
 		metadata.put("token_endpoint", tokenEndpoint());
 		metadata.put("grant_types_supported", List.of("client_credentials"));
-		metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+		metadata.put("token_endpoint_auth_methods_supported", authMethods);
 		metadata.put("scopes_supported", this.scopes);
 		metadata.put("response_types_supported", List.of());
+		if (this.revocation) {
+			metadata.put("revocation_endpoint", this.issuer + TokenRevocationEndpoint.PATH);
+			metadata.put("revocation_endpoint_auth_methods_supported", authMethods);
+		}
+		metadata.put("introspection_endpoint", this.issuer + TokenIntrospectionEndpoint.PATH);
+		metadata.put("introspection_endpoint_auth_methods_supported", authMethods);
 		return metadata;
 	}
 

@@ -38,7 +38,7 @@ class ClientRegistry {
 				}
 			}
 			if (this.clients.put(client.getId(), new RegisteredClient(client.getId(), client.getSecret(),
-					client.getScopes())) != null) {
+					client.getScopes(), client.isIntrospection())) != null) {
 				throw new IllegalStateException("Client id " + client.getId() + " is registered twice");
 			}
 		}

@@ -34,6 +34,12 @@ public class SampleClientsProperties {
 		/** The scopes the client may be granted. */
 		private List<String> scopes = new ArrayList<>();
 
+		/**
+		 * Whether the client may introspect tokens issued to any client at /oauth2/introspect, as a
+		 * resource server does; without it, a client learns only about its own tokens.
+		 */
+		private boolean introspection;
+
 		public String getId() {
 			return this.id;
 		}
@@ -58,9 +64,17 @@ public class SampleClientsProperties {
 			this.scopes = scopes;
 		}
 
+		public boolean isIntrospection() {
+			return this.introspection;
+		}
+
+		public void setIntrospection(boolean introspection) {
+			this.introspection = introspection;
+		}
+
 		@Override
 		public String toString() {
-			return "Client[id=" + this.id + ", scopes=" + this.scopes + "]";
+			return "Client[id=" + this.id + ", scopes=" + this.scopes + ", introspection=" + this.introspection + "]";
 		}
 
 	}

@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.springframework.http.HttpStatus;
 
 /**
- * A token request refused with an RFC 6749 §5.2 error code. The description is written for the
+ * A request to the token, revocation or introspection endpoint refused with an RFC 6749 §5.2
+ * error code (RFC 7009 §2.2.1 and RFC 7662 §2.3 use the same). The description is written for the
  * client and never contains a secret; a refusal the client may retry later carries the delay for
  * its {@code Retry-After} header.
  */
@@ -45,6 +46,20 @@ final class TokenRequestException extends RuntimeException {
 
 	static TokenRequestException invalidScope(String description) {
 		return new TokenRequestException("invalid_scope", HttpStatus.BAD_REQUEST, description, null);
+	}
+
+	/**
+	 * The authenticated client may not do this with the presented token, e.g. revoke another
+	 * client's token (RFC 7009 §2.1): {@code unauthorized_client}, the RFC 6749 §5.2 code for an
+	 * authenticated client that is not allowed what it asked, as 400.
+	 */
+	static TokenRequestException unauthorizedClient(String description) {
+		return new TokenRequestException("unauthorized_client", HttpStatus.BAD_REQUEST, description, null);
+	}
+
+	/** The server cannot revoke tokens of the presented type (RFC 7009 §2.2.1), as 400. */
+	static TokenRequestException unsupportedTokenType(String description) {
+		return new TokenRequestException("unsupported_token_type", HttpStatus.BAD_REQUEST, description, null);
 	}
 
 	/**

@@ -19,14 +19,27 @@ import static org.assertj.core.api.Assertions.entry;
  */
 class AuthorizationServerMetadataTests {
 
+	private static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
+
 	@Test
 	void asMapWhenIssuerUrlThenRfc8414MetadataFromIt() {
-		AuthorizationServerMetadata metadata = new AuthorizationServerMetadata("https://auth.example.com", clients());
+		AuthorizationServerMetadata metadata = new AuthorizationServerMetadata("https://auth.example.com", clients(), true);
 		assertThat(metadata.asMap()).containsExactly(entry("issuer", "https://auth.example.com"),
 				entry("token_endpoint", "https://auth.example.com/oauth2/token"),
 				entry("grant_types_supported", List.of("client_credentials")),
-				entry("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post")),
-				entry("scopes_supported", List.of("read", "profile")), entry("response_types_supported", List.of()));
+				entry("token_endpoint_auth_methods_supported", AUTH_METHODS),
+				entry("scopes_supported", List.of("read", "profile")), entry("response_types_supported", List.of()),
+				entry("revocation_endpoint", "https://auth.example.com/oauth2/revoke"),
+				entry("revocation_endpoint_auth_methods_supported", AUTH_METHODS),
+				entry("introspection_endpoint", "https://auth.example.com/oauth2/introspect"),
+				entry("introspection_endpoint_auth_methods_supported", AUTH_METHODS));
+	}
+
+	@Test
+	void asMapWhenNoRevocationStoreThenNoRevocationEndpoint() {
+		AuthorizationServerMetadata metadata = new AuthorizationServerMetadata("https://auth.example.com", clients(), false);
+		assertThat(metadata.asMap()).doesNotContainKeys("revocation_endpoint", "revocation_endpoint_auth_methods_supported")
+			.containsEntry("introspection_endpoint", "https://auth.example.com/oauth2/introspect");
 	}
 
 	@ParameterizedTest
@@ -35,7 +48,7 @@ class AuthorizationServerMetadataTests {
 			"https://user@auth.example.com", "https:///nohost" })
 	void constructorWhenIssuerNotAUrlWithoutPathThenConfigurationExceptionNamingJoatIssuer(String issuer) {
 		assertThatExceptionOfType(JoatConfigurationException.class)
-			.isThrownBy(() -> new AuthorizationServerMetadata(issuer, clients()))
+			.isThrownBy(() -> new AuthorizationServerMetadata(issuer, clients(), true))
 			.withMessage("joat.issuer must be an absolute http(s) URL without path, query or fragment")
 			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("joat.issuer"));
 	}
@@ -43,7 +56,7 @@ class AuthorizationServerMetadataTests {
 	@Test
 	void constructorWhenIssuerNotSetThenConfigurationExceptionNamingJoatIssuer() {
 		assertThatExceptionOfType(JoatConfigurationException.class)
-			.isThrownBy(() -> new AuthorizationServerMetadata("", clients()))
+			.isThrownBy(() -> new AuthorizationServerMetadata("", clients(), true))
 			.withMessage("joat.issuer is not set")
 			.satisfies((ex) -> assertThat(ex.getAction())
 				.isEqualTo("Set joat.issuer to an absolute http(s) URL without path, query or fragment,"

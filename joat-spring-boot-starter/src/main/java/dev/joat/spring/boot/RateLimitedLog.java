@@ -9,9 +9,10 @@ import org.apache.commons.logging.Log;
 /**
  * A WARN line for a server-side fault that requests can trigger again and again: written at most
  * once per interval, saying how often the fault occurred since the previous line, so that a flood
- * of requests cannot flood the log. The first occurrence is written at once. Thread-safe.
+ * of requests cannot flood the log. The first occurrence is written at once. Public for joat's own
+ * modules (the Redis revocation store reports its background faults with it). Thread-safe.
  */
-final class RateLimitedLog {
+public final class RateLimitedLog {
 
 	private final Log log;
 
@@ -23,7 +24,13 @@ final class RateLimitedLog {
 
 	private long occurrences;
 
-	RateLimitedLog(Log log, Duration interval, Clock clock) {
+	/**
+	 * Creates a log that writes at most one line per {@code interval}.
+	 * @param log where the lines go (at WARN)
+	 * @param interval the least time between two lines
+	 * @param clock the clock the interval is measured with
+	 */
+	public RateLimitedLog(Log log, Duration interval, Clock clock) {
 		this.log = Objects.requireNonNull(log, "log cannot be null");
 		this.intervalMillis = Objects.requireNonNull(interval, "interval cannot be null").toMillis();
 		this.clock = Objects.requireNonNull(clock, "clock cannot be null");
@@ -34,7 +41,7 @@ final class RateLimitedLog {
 	 * interval since the last line has passed.
 	 * @param message the line, free of request data that could forge log lines
 	 */
-	void warn(String message) {
+	public void warn(String message) {
 		long count;
 		synchronized (this) {
 			this.occurrences++;

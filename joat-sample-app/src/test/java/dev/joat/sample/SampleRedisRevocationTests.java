@@ -1,0 +1,204 @@
+package dev.joat.sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample switched to Redis by one property ({@code joat.revocation.store=redis}, plus
+ * {@code spring.data.redis.*} to find it), against a real {@code redis-server} started on a free
+ * port and stopped by its PID: a token revoked through the sample is recorded in Redis and refused
+ * by the API, and Boot's Redis health indicator reports it. On the default in-process store the same
+ * build has no Redis health indicator, and its health is UP with no Redis running.
+ *
+ * <p>The applications are started here rather than by {@code @SpringBootTest}, so that each is
+ * closed before the Redis it uses is stopped. {@code redis-server} must be installed ({@code .ci/run}
+ * installs it): without it these tests fail, they do not skip.
+ */
+class SampleRedisRevocationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Duration PROPAGATION_BOUND = Duration.ofSeconds(10);
+
+	private static Process redis;
+
+	private static int redisPort;
+
+	private static ConfigurableApplicationContext onRedis;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@BeforeAll
+	static void startRedisAndSample() throws Exception {
+		redisPort = freePort();
+		Path directory = Files.createTempDirectory("joat-sample-redis-");
+		redis = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
+				"--save", "", "--appendonly", "no", "--dir", directory.toString()))
+			.redirectErrorStream(true)
+			.redirectOutput(directory.resolve("redis.log").toFile())
+			.start();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!"+PONG".equals(redisCommand("PING"))) {
+			assertThat(redis.isAlive()).as("redis-server is running").isTrue();
+			assertThat(System.nanoTime()).as("redis-server answers PING within 10 s").isLessThan(deadline);
+			Thread.sleep(20);
+		}
+		onRedis = sample("joat.revocation.store=redis", "spring.data.redis.host=127.0.0.1",
+				"spring.data.redis.port=" + redisPort, "spring.data.redis.timeout=2s");
+	}
+
+	@AfterAll
+	static void stopSampleThenRedis() throws InterruptedException {
+		if (onRedis != null) {
+			onRedis.close();
+		}
+		if (redis != null) {
+			redis.toHandle().destroy();
+			if (!redis.waitFor(10, TimeUnit.SECONDS)) {
+				redis.toHandle().destroyForcibly();
+				redis.waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	@Test
+	void revokeWhenStoreIsRedisThenRecordedInRedisAndApiRefusesToken() throws Exception {
+		int port = port(onRedis, "local.server.port");
+		String token = accessToken(port);
+		assertThat(get(port, "/api/read", token).statusCode()).isEqualTo(200);
+		assertThat(post(port, "/oauth2/revoke", "token=" + token).statusCode()).isEqualTo(200);
+		// One revoked-token key (joat-revocation-redis's layout: <prefix>t:<expiresAtMillis>:<jti>).
+		assertThat(redisCommand("KEYS joat:revocation:t:*")).isEqualTo("*1");
+		long deadline = System.nanoTime() + PROPAGATION_BOUND.toNanos();
+		int status = get(port, "/api/read", token).statusCode();
+		while (status != 401 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			status = get(port, "/api/read", token).statusCode();
+		}
+		assertThat(status).isEqualTo(401);
+		assertThat(post(port, "/oauth2/introspect", "token=" + token).body()).isEqualTo("{\"active\":false}");
+	}
+
+	@Test
+	void healthWhenStoreIsRedisThenRedisIndicatorUp() throws Exception {
+		Map<String, Object> health = health(port(onRedis, "local.management.port"));
+		assertThat(health).containsEntry("status", "UP");
+		assertThat(health.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("redis", Map.of("status", "UP"));
+	}
+
+	@Test
+	void healthWhenStoreInMemoryThenUpWithoutRedisIndicatorOrRedis() throws Exception {
+		try (ConfigurableApplicationContext inMemory = sample("spring.data.redis.port=" + freePort())) {
+			Map<String, Object> health = health(port(inMemory, "local.management.port"));
+			assertThat(health).containsEntry("status", "UP");
+			assertThat(health.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
+				.doesNotContainKey("redis");
+			int port = port(inMemory, "local.server.port");
+			String token = accessToken(port);
+			assertThat(post(port, "/oauth2/revoke", "token=" + token).statusCode()).isEqualTo(200);
+			assertThat(get(port, "/api/read", token).statusCode()).isEqualTo(401);
+		}
+	}
+
+	/**
+	 * The sample on random ports, health showing its components, with {@code properties} set as
+	 * command-line arguments (which, unlike default properties, win over its application.yml).
+	 */
+	private static ConfigurableApplicationContext sample(String... properties) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+				"--joat.secret=" + SampleApplicationTests.SECRET, "--joat.issuer=" + SampleApplicationTests.ISSUER,
+				"--management.endpoint.health.show-components=always"));
+		for (String property : properties) {
+			arguments.add("--" + property);
+		}
+		return new SpringApplicationBuilder(SampleApplication.class).run(arguments.toArray(String[]::new));
+	}
+
+	private static int port(ConfigurableApplicationContext context, String property) {
+		return context.getEnvironment().getRequiredProperty(property, Integer.class);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> health(int managementPort) throws Exception {
+		HttpResponse<String> response = get(managementPort, "/actuator/health", null);
+		return JSON.readValue(response.body(), Map.class);
+	}
+
+	private String accessToken(int port) throws Exception {
+		HttpResponse<String> response = post(port, "/oauth2/token", "grant_type=client_credentials");
+		assertThat(response.statusCode()).isEqualTo(200);
+		return JSON.readTree(response.body()).get("access_token").asString();
+	}
+
+	private HttpResponse<String> get(int port, String path, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(10));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(int port, String path, String form) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(10))
+			.header("Authorization", SampleRevocationTests.DEMO)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** One inline command to the test's redis-server; the reply's first line, or {@code null} if unreachable. */
+	private static String redisCommand(String command) {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), redisPort)) {
+			socket.setSoTimeout(2000);
+			OutputStream out = socket.getOutputStream();
+			out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			StringBuilder line = new StringBuilder();
+			for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
+				line.append((char) c);
+			}
+			return line.toString();
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
