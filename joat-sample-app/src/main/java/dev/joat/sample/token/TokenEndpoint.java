@@ -1,5 +1,6 @@
 package dev.joat.sample.token;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,6 +14,7 @@ import dev.joat.ScopeToken;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -51,7 +53,8 @@ class TokenEndpoint {
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-	private final TokenRequestForm form = new TokenRequestForm(MAX_BODY_BYTES, MAX_PARAMETERS);
+	/** The reader of token request bodies, shared with {@link TokenEndpointRefusalFilter}. */
+	static final TokenRequestForm FORM = new TokenRequestForm(MAX_BODY_BYTES, MAX_PARAMETERS);
 
 	private final ClientAuthenticator authenticator;
 
@@ -64,7 +67,7 @@ class TokenEndpoint {
 
 	@PostMapping(AuthorizationServerMetadata.TOKEN_ENDPOINT_PATH)
 	ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
-		Map<String, String> form = this.form.read(request);
+		Map<String, String> form = FORM.read(request);
 		ClientCredentials credentials = ClientCredentials.from(request.getHeader(HttpHeaders.AUTHORIZATION), form);
 		RegisteredClient client = this.authenticator.authenticate(credentials, request.getRemoteAddr());
 		String grantType = form.get("grant_type");
@@ -97,19 +100,9 @@ class TokenEndpoint {
 	}
 
 	@ExceptionHandler(TokenRequestException.class)
-	ResponseEntity<Map<String, Object>> tokenError(TokenRequestException ex) {
+	void tokenError(TokenRequestException ex, HttpServletResponse response) throws IOException {
 		logger.debug("Token request refused: " + ex.error() + " (" + ex.getMessage() + ")");
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("error", ex.error());
-		body.put("error_description", ex.getMessage());
-		ResponseEntity.BodyBuilder response = noStore(ResponseEntity.status(ex.status()));
-		if (ex.error().equals("invalid_client")) {
-			response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"oauth2\"");
-		}
-		if (ex.retryAfter() != null) {
-			response.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().getSeconds()));
-		}
-		return response.body(body);
+		TokenErrorResponse.write(ex, response);
 	}
 
 	/** 128 random bits, base64url: a {@code jti} no other token has (RFC 7519 §4.1.7, RFC 9068 §2.2). */
