@@ -35,10 +35,12 @@ pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
 for _ in $(seq 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.05; done
 echo "redis-benchmark (50 clients, 100000 requests each):"
-redis-benchmark -p "$port" -q -n 100000 -c 50 -r 1000000 SET 'joat:revocation:t:1999999999000:__rand_int__' 1 PX 300000
-redis-benchmark -p "$port" -q -n 100000 -c 50 PUBLISH joat:revocation:changes 'joat:revocation:t:1999999999000:abcdefghijklmnopqrstuv'
+# Only the final line of each (redis-benchmark rewrites a progress line with carriage returns).
+quiet() { tr '\r' '\n' | grep -v -e 'rps=' -e '^ *$'; }
+redis-benchmark -p "$port" -q -n 100000 -c 50 -r 1000000 SET 'joat:revocation:t:1999999999000:__rand_int__' 1 PX 300000 | quiet
+redis-benchmark -p "$port" -q -n 100000 -c 50 PUBLISH joat:revocation:changes 'joat:revocation:t:1999999999000:abcdefghijklmnopqrstuv' | quiet
 # The store's own command: the script that sets the key and publishes it (no subscriber here).
 redis-benchmark -p "$port" -q -n 100000 -c 50 -r 1000000 EVAL \
 	"redis.call('SET', KEYS[1], '1', 'PX', ARGV[1]) return redis.call('PUBLISH', ARGV[2], KEYS[1])" \
-	1 'joat:revocation:t:1999999999000:__rand_int__' 300000 joat:revocation:changes
+	1 'joat:revocation:t:1999999999000:__rand_int__' 300000 joat:revocation:changes | quiet
 echo "load average after: $(cut -d ' ' -f 1-3 /proc/loadavg)"

@@ -146,6 +146,20 @@ class RedisRevocationTests {
 	}
 
 	@Test
+	void isRevokedWhenTheReplicaCannotHoldEveryEntryThenFailsClosed() {
+		RedisRevocation a = this.nodes.start(this.redis.port());
+		RedisRevocation b = this.nodes.start(this.redis.port(), (builder) -> builder.maxEntries(2));
+		within(WAIT, "both nodes fresh", () -> a.list().isFresh() && b.list().isFresh());
+
+		for (int i = 0; i < 3; i++) {
+			a.store().revokeToken("jti-" + i, Instant.now().plusSeconds(300));
+		}
+
+		within(WAIT, "node b stale", () -> !answers(b));
+		assertThat(a.list().isRevoked("jti-2", "client", null, now())).isTrue();
+	}
+
+	@Test
 	void isRevokedWhenRedisStoppedBeyondTheStalenessBoundThenFailsClosed() {
 		RedisRevocation a = this.nodes.start(this.redis.port());
 		within(WAIT, "node fresh", () -> a.list().isFresh());
