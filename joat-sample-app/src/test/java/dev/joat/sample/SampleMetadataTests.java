@@ -53,6 +53,8 @@ class SampleMetadataTests {
 	static void issuerIsThisServer(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
 		registry.add("joat.issuer", () -> ISSUER);
+		// DEFINED_PORT would also take application.yml's management port 8081, which another process may hold.
+		registry.add("management.server.port", () -> 0);
 	}
 
 	@Test

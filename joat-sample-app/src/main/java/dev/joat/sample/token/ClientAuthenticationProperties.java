@@ -37,6 +37,16 @@ public class ClientAuthenticationProperties {
 	/** How long a request waits for a free secret check before it is answered 503. */
 	private Duration checkWait = Duration.ofMillis(250);
 
+	/**
+	 * How long a refusal for a failure limit (429) is held back before it is answered, without
+	 * holding a thread, so that a client repeating refused attempts cannot make thousands a second;
+	 * 0 answers at once. At most 10s.
+	 */
+	private Duration refusalDelay = Duration.ofSeconds(1);
+
+	/** The most refusals held back at once; beyond it they are answered at once. */
+	private int maxDelayedRefusals = 1000;
+
 	/** The most addresses, client ids and known pairs each tracked at once. */
 	private int maxTrackedKeys = 100_000;
 
@@ -86,6 +96,22 @@ public class ClientAuthenticationProperties {
 
 	public void setCheckWait(Duration checkWait) {
 		this.checkWait = checkWait;
+	}
+
+	public Duration getRefusalDelay() {
+		return this.refusalDelay;
+	}
+
+	public void setRefusalDelay(Duration refusalDelay) {
+		this.refusalDelay = refusalDelay;
+	}
+
+	public int getMaxDelayedRefusals() {
+		return this.maxDelayedRefusals;
+	}
+
+	public void setMaxDelayedRefusals(int maxDelayedRefusals) {
+		this.maxDelayedRefusals = maxDelayedRefusals;
 	}
 
 	public int getMaxTrackedKeys() {

@@ -119,16 +119,13 @@ class ClientAuthenticator {
 	 * when no secret check is free
 	 */
 	RegisteredClient authenticate(ClientCredentials credentials, String remoteAddress) {
-		String clientKey = this.clients.isRegistered(credentials.clientId()) ? credentials.clientId() : UNKNOWN_CLIENT;
+		String clientKey = clientKey(credentials.clientId());
 		KnownAddress pair = new KnownAddress(clientKey, remoteAddress);
 		boolean known = this.knownAddresses.getIfPresent(pair) != null;
 		Runnable limits = () -> {
-			long now = this.ticker.read();
-			refuseWhenOverLimit(this.failuresByAddress.getIfPresent(remoteAddress), this.maxFailuresPerAddress, now,
-					"Too many failed client authentications from this address");
-			if (!known) {
-				refuseWhenOverLimit(this.failuresByClient.getIfPresent(clientKey), this.maxFailuresPerClient, now,
-						"Too many failed authentications for this client");
+			TokenRequestException refusal = limitRefusal(clientKey, remoteAddress, known);
+			if (refusal != null) {
+				throw refusal;
 			}
 		};
 		Runnable countFailure = () -> {
@@ -145,6 +142,36 @@ class ClientAuthenticator {
 		}
 		this.knownAddresses.put(pair, Boolean.TRUE);
 		return client;
+	}
+
+	/**
+	 * The refusal a failure limit gives an attempt to authenticate as {@code clientId} from
+	 * {@code remoteAddress} now, or {@code null} when no limit applies: the same rule
+	 * {@link #authenticate} applies, read only (nothing is counted, no secret is checked), for
+	 * answering limited attempts before anything else is done for them.
+	 * @param clientId the presented client id
+	 * @param remoteAddress the address the request came from
+	 * @return {@code temporarily_unavailable} (429 with {@code Retry-After}), or {@code null}
+	 */
+	TokenRequestException limitRefusal(String clientId, String remoteAddress) {
+		String clientKey = clientKey(clientId);
+		boolean known = this.knownAddresses.getIfPresent(new KnownAddress(clientKey, remoteAddress)) != null;
+		return limitRefusal(clientKey, remoteAddress, known);
+	}
+
+	private TokenRequestException limitRefusal(String clientKey, String remoteAddress, boolean known) {
+		long now = this.ticker.read();
+		TokenRequestException refusal = overLimit(this.failuresByAddress.getIfPresent(remoteAddress),
+				this.maxFailuresPerAddress, now, "Too many failed client authentications from this address");
+		if (refusal == null && !known) {
+			refusal = overLimit(this.failuresByClient.getIfPresent(clientKey), this.maxFailuresPerClient, now,
+					"Too many failed authentications for this client");
+		}
+		return refusal;
+	}
+
+	private String clientKey(String clientId) {
+		return this.clients.isRegistered(clientId) ? clientId : UNKNOWN_CLIENT;
 	}
 
 	/**
@@ -180,11 +207,12 @@ class ClientAuthenticator {
 		}
 	}
 
-	private void refuseWhenOverLimit(FailureCount failures, int limit, long now, String description) {
+	private TokenRequestException overLimit(FailureCount failures, int limit, long now, String description) {
 		if (failures != null && failures.count() >= limit) {
 			logger.debug("Client authentication refused: " + description);
-			throw TokenRequestException.tooManyFailures(description, failures.remaining(now, this.failureWindow));
+			return TokenRequestException.tooManyFailures(description, failures.remaining(now, this.failureWindow));
 		}
+		return null;
 	}
 
 	private static void count(Cache<String, FailureCount> failures, String key, long now) {

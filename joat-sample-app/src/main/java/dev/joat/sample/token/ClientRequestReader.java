@@ -23,7 +23,8 @@ class ClientRequestReader {
 	/** The most form parameters read (RFC 6749 §4.4.2 defines four, RFC 7009 two plus credentials). */
 	static final int MAX_PARAMETERS = 16;
 
-	private final TokenRequestForm form = new TokenRequestForm(MAX_BODY_BYTES, MAX_PARAMETERS);
+	/** The reader of the bodies, shared with {@link TokenEndpointRefusalFilter}: a body is read once per request. */
+	static final TokenRequestForm FORM = new TokenRequestForm(MAX_BODY_BYTES, MAX_PARAMETERS);
 
 	private final ClientAuthenticator authenticator;
 
@@ -38,7 +39,7 @@ class ClientRequestReader {
 	 * @throws TokenRequestException when the form is refused or the client not authenticated
 	 */
 	ClientRequest read(HttpServletRequest request) {
-		Map<String, String> form = this.form.read(request);
+		Map<String, String> form = FORM.read(request);
 		ClientCredentials credentials = ClientCredentials.from(request.getHeader(HttpHeaders.AUTHORIZATION), form);
 		return new ClientRequest(this.authenticator.authenticate(credentials, request.getRemoteAddr()), form);
 	}

@@ -71,8 +71,8 @@ class TokenEndpoint {
 	/** Any other method: 405 with {@code Allow: POST}, quietly. */
 	@RequestMapping(path = AuthorizationServerMetadata.TOKEN_ENDPOINT_PATH,
 			method = { RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE })
-	ResponseEntity<Map<String, Object>> otherMethod() {
-		return OAuth2EndpointResponses.postOnly("The token endpoint accepts POST only");
+	void otherMethod() {
+		throw OAuth2EndpointResponses.postOnly("The token endpoint accepts POST only");
 	}
 
 	/** 128 random bits, base64url: a {@code jti} no other token has (RFC 7519 §4.1.7, RFC 9068 §2.2). */

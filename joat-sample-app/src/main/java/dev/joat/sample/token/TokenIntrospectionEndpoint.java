@@ -91,8 +91,8 @@ class TokenIntrospectionEndpoint {
 	/** Any other method: 405 with {@code Allow: POST}, quietly. */
 	@RequestMapping(path = PATH,
 			method = { RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE })
-	ResponseEntity<Map<String, Object>> otherMethod() {
-		return OAuth2EndpointResponses.postOnly("The introspection endpoint accepts POST only");
+	void otherMethod() {
+		throw OAuth2EndpointResponses.postOnly("The introspection endpoint accepts POST only");
 	}
 
 	/** The RFC 7662 §2.2 members of a verified token, each only when the token has it. */

@@ -57,6 +57,11 @@ final class TokenRequestException extends RuntimeException {
 		return new TokenRequestException("unauthorized_client", HttpStatus.BAD_REQUEST, description, null);
 	}
 
+	/** Another method than POST: {@code invalid_request}, as 405 (the answer adds {@code Allow: POST}). */
+	static TokenRequestException methodNotAllowed(String description) {
+		return new TokenRequestException("invalid_request", HttpStatus.METHOD_NOT_ALLOWED, description, null);
+	}
+
 	/** The server cannot revoke tokens of the presented type (RFC 7009 §2.2.1), as 400. */
 	static TokenRequestException unsupportedTokenType(String description) {
 		return new TokenRequestException("unsupported_token_type", HttpStatus.BAD_REQUEST, description, null);

@@ -25,9 +25,16 @@ import org.springframework.http.MediaType;
  * (a secret there ends up in access logs), a body over {@code maxBodyBytes} (413), more than
  * {@code maxParameters} parameters, an empty parameter name, a malformed percent-escape, bytes
  * that are not UTF-8 once decoded, and a repeated parameter (RFC 6749 §3.2). Empty
- * {@code &}-separated segments are skipped. Stateless and thread-safe.
+ * {@code &}-separated segments are skipped.
+ *
+ * <p>A request's body is read once: the outcome (the parameters or the refusal) is kept as a
+ * request attribute, so {@link TokenEndpointRefusalFilter} and {@link TokenEndpoint} see the same
+ * parameters. Stateless and thread-safe.
  */
 final class TokenRequestForm {
+
+	/** The request attribute holding the outcome of reading the body: the parameters or the refusal. */
+	private static final String OUTCOME_ATTRIBUTE = TokenRequestForm.class.getName() + ".outcome";
 
 	private final int maxBodyBytes;
 
@@ -50,12 +57,31 @@ final class TokenRequestForm {
 	}
 
 	/**
-	 * The request's form parameters, each present once.
+	 * The request's form parameters, each present once. The body is read on the first call; later
+	 * calls for the same request give the same outcome.
 	 * @param request the token request
 	 * @return the parameters by name, unmodifiable, in body order
 	 * @throws TokenRequestException when the request is refused
 	 */
+	@SuppressWarnings("unchecked")
 	Map<String, String> read(HttpServletRequest request) {
+		Object outcome = request.getAttribute(OUTCOME_ATTRIBUTE);
+		if (outcome == null) {
+			try {
+				outcome = readBody(request);
+			}
+			catch (TokenRequestException ex) {
+				outcome = ex;
+			}
+			request.setAttribute(OUTCOME_ATTRIBUTE, outcome);
+		}
+		if (outcome instanceof TokenRequestException refusal) {
+			throw refusal;
+		}
+		return (Map<String, String>) outcome;
+	}
+
+	private Map<String, String> readBody(HttpServletRequest request) {
 		checkContentType(request.getContentType());
 		if (request.getQueryString() != null) {
 			throw TokenRequestException.invalidRequest("Parameters must be sent in the request body, not the URL");

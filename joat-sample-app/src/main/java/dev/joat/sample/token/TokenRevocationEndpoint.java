@@ -108,8 +108,8 @@ class TokenRevocationEndpoint {
 	/** Any other method: 405 with {@code Allow: POST}, quietly. */
 	@RequestMapping(path = PATH,
 			method = { RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE })
-	ResponseEntity<Map<String, Object>> otherMethod() {
-		return OAuth2EndpointResponses.postOnly("The revocation endpoint accepts POST only");
+	void otherMethod() {
+		throw OAuth2EndpointResponses.postOnly("The revocation endpoint accepts POST only");
 	}
 
 	private static TokenRequestException unavailable(RevocationUnavailableException ex) {

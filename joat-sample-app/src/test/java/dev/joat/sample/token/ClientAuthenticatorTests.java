@@ -95,6 +95,31 @@ class ClientAuthenticatorTests {
 	}
 
 	@Test
+	void limitRefusalWhenOverLimitThenTheRefusalAuthenticateGivesAndNothingCountedOrChecked() {
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.200");
+		for (int i = 0; i < 3; i++) {
+			failFrom(authenticator, "192.0.2.1");
+		}
+		failFrom(authenticator, "198.51.100.1");
+		int checks = this.encoder.checks.get();
+		for (int i = 0; i < 10; i++) {
+			assertThat(authenticator.limitRefusal("demo-client", "192.0.2.9")).isNull();
+		}
+		assertThat(authenticator.limitRefusal("demo-client", "192.0.2.1")).satisfies((refusal) -> {
+			assertThat(refusal.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+			assertThat(refusal).hasMessage("Too many failed client authentications from this address");
+			assertThat(refusal.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+		});
+		failFrom(authenticator, "198.51.100.2");
+		assertThat(authenticator.limitRefusal("demo-client", "192.0.2.9"))
+			.hasMessage("Too many failed authentications for this client");
+		assertThat(authenticator.limitRefusal("demo-client", "192.0.2.200")).isNull();
+		assertThat(authenticator.limitRefusal("reader-client", "192.0.2.9")).isNull();
+		assertThat(this.encoder.checks.get()).isEqualTo(checks + 1);
+	}
+
+	@Test
 	void authenticateWhenUnknownClientIdsOverLimitThenCountedTogether() {
 		ClientAuthenticator authenticator = authenticator();
 		for (int i = 0; i < 5; i++) {
