@@ -19,10 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Refusals for a failure limit through the real server: answered before Spring Security's filter
- * chain, {@code refusal-delay} late, with {@code Retry-After}, the RFC 6749 JSON body and
- * {@code Connection: close}, while a client with the right secret is served meanwhile from
+ * chain, {@code refusal-delay} late, with {@code Retry-After} and the RFC 6749 JSON body,
+ * while a client with the right secret is served meanwhile from
  * another address; the limit of a client id applies to {@code client_secret_post} too, whose
  * form the endpoint still reads after the filter read it. Secrets are bcrypt with a low cost.
+ * (RawHttp asks for {@code Connection: close} itself; that the refusal sets it is checked by
+ * DelayedRefusalsTests.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "joat.secret=" + SampleApplicationTests.SECRET, "joat.issuer=" + SampleApplicationTests.ISSUER,
@@ -59,7 +61,7 @@ class SampleTokenEndpointRefusalTests {
 	}
 
 	@Test
-	void tokenWhenAddressLimitedThen429AfterRefusalDelayWithRetryAfterAndConnectionClose() throws Exception {
+	void tokenWhenAddressLimitedThen429AfterRefusalDelayWithRetryAfterAndJsonBody() throws Exception {
 		failTwice("127.0.0.4", FAST_WRONG);
 		long start = System.nanoTime();
 		RawHttp.Response limited = RawHttp.postToken(this.port, "127.0.0.4", FAST, "grant_type=client_credentials");
@@ -68,7 +70,6 @@ class SampleTokenEndpointRefusalTests {
 		assertThat(elapsedMillis).as("held back").isGreaterThanOrEqualTo(DELAY_SECONDS * 1000L);
 		assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 300L);
 		assertThat(limited.header("Cache-Control")).isEqualTo("no-store");
-		assertThat(limited.header("Connection")).isEqualTo("close");
 		assertThat(limited.header("Content-Type")).isEqualTo("application/json");
 		assertThat(JSON.readValue(limited.body(), Map.class)).isEqualTo(Map.of("error", "temporarily_unavailable",
 				"error_description", "Too many failed client authentications from this address"));
@@ -90,9 +91,11 @@ class SampleTokenEndpointRefusalTests {
 		failTwice("127.0.1.1", POST_WRONG);
 		failTwice("127.0.1.2", POST_WRONG);
 		failTwice("127.0.1.3", POST_WRONG);
+		long start = System.nanoTime();
 		RawHttp.Response limited = RawHttp.postToken(this.port, "127.0.1.9", null, POST_FORM);
+		long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 		assertThat(limited.status()).isEqualTo(429);
-		assertThat(limited.header("Connection")).isEqualTo("close");
+		assertThat(elapsedMillis).as("held back").isGreaterThanOrEqualTo(DELAY_SECONDS * 1000L);
 		assertThat(limited.header("Retry-After")).isNotNull();
 		assertThat(JSON.readValue(limited.body(), Map.class)).isEqualTo(Map.of("error", "temporarily_unavailable",
 				"error_description", "Too many failed authentications for this client"));
