@@ -185,26 +185,38 @@ public final class TokenGenerator {
 		}
 		ReadOnlyJsonObject claimsSet = claims.build();
 		byte[] secret = resolveSecret(claimsSet);
-		String token = sign(secret, JsonObjectWriter.writeBase64Url(claimsSet));
+		String token;
+		JsonObjectWriter json = JsonObjectWriter.acquire();
+		try {
+			json.writeValue(claimsSet);
+			token = sign(secret, json.bytes(), json.length());
+		}
+		finally {
+			json.release();
+		}
 		if (this.listener != null) {
 			this.listener.tokenIssued(this.algorithm.jwsName(), this.listenerKeyId, this.profile);
 		}
 		return token;
 	}
 
-	/** {@code header.payload.signature}, one array copied once into the string. */
-	private String sign(byte[] secret, byte[] encodedPayload) {
-		int signingInputLength = this.encodedHeader.length + 1 + encodedPayload.length;
+	/**
+	 * {@code header.payload.signature} for the claims JSON {@code json[0, jsonLength)}: encoded
+	 * straight into one array, which is copied once into the string.
+	 */
+	private String sign(byte[] secret, byte[] json, int jsonLength) {
+		int payloadStart = this.encodedHeader.length + 1;
+		int signingInputLength = payloadStart + Base64Url.encodedLength(jsonLength);
 		byte[] token = new byte[signingInputLength + 1 + this.encodedSignatureLength];
 		System.arraycopy(this.encodedHeader, 0, token, 0, this.encodedHeader.length);
 		token[this.encodedHeader.length] = '.';
-		System.arraycopy(encodedPayload, 0, token, this.encodedHeader.length + 1, encodedPayload.length);
-		byte[] signature = Base64Url.encodeToBytes(Hmac.sign(this.algorithm, secret, token, signingInputLength));
-		if (signature.length != this.encodedSignatureLength) {
+		Base64Url.encodeInto(json, jsonLength, token, payloadStart);
+		byte[] signature = Hmac.sign(this.algorithm, secret, token, signingInputLength);
+		if (Base64Url.encodedLength(signature.length) != this.encodedSignatureLength) {
 			throw new IllegalStateException("A " + this.algorithm.jcaName() + " signature of unexpected length");
 		}
 		token[signingInputLength] = '.';
-		System.arraycopy(signature, 0, token, signingInputLength + 1, signature.length);
+		Base64Url.encodeInto(signature, signature.length, token, signingInputLength + 1);
 		return new String(token, StandardCharsets.ISO_8859_1);
 	}
 
