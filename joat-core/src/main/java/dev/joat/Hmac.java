@@ -81,11 +81,14 @@ final class Hmac extends SlotPool.Member {
 		return equal;
 	}
 
-	/** The HMAC of {@code data[0, length)}. */
-	static byte[] sign(HmacAlgorithm algorithm, byte[] secret, byte[] data, int length) {
+	/**
+	 * The HMAC of {@code data[0, length)}; when {@code immutable}, the caller promises that
+	 * {@code secret} never changes.
+	 */
+	static byte[] sign(HmacAlgorithm algorithm, byte[] secret, boolean immutable, byte[] data, int length) {
 		SlotPool<Hmac> pool = pool(algorithm);
 		Hmac hmac = pool.acquire();
-		Mac mac = hmac.rekey(algorithm, secret, false);
+		Mac mac = hmac.rekey(algorithm, secret, immutable);
 		mac.update(data, 0, length);
 		byte[] signature = mac.doFinal();
 		pool.release(hmac);

@@ -149,8 +149,9 @@ public final class TokenGenerator {
 	 */
 	public String issueToken(TokenRequest request) {
 		Objects.requireNonNull(request, "request cannot be null");
+		// millis() is the system clock's cheapest read; floored to whole seconds like getEpochSecond().
 		long issuedAt = (request.issuedAt() != null) ? request.issuedAt().getEpochSecond()
-				: this.clock.instant().getEpochSecond();
+				: Math.floorDiv(this.clock.millis(), 1000);
 		Duration lifetime = (request.lifetime() != null) ? request.lifetime() : this.lifetime;
 		long expiresAt = Math.addExact(issuedAt, lifetime.getSeconds());
 		String subject = (request.userId() != null) ? request.userId() : request.clientId();
@@ -211,7 +212,9 @@ public final class TokenGenerator {
 		System.arraycopy(this.encodedHeader, 0, token, 0, this.encodedHeader.length);
 		token[this.encodedHeader.length] = '.';
 		Base64Url.encodeInto(json, jsonLength, token, payloadStart);
-		byte[] signature = Hmac.sign(this.algorithm, secret, token, signingInputLength);
+		// A fixed secret is never modified, so the pooled Mac keyed with it needs no comparison.
+		byte[] signature = Hmac.sign(this.algorithm, secret, this.secretResolver instanceof FixedSecret, token,
+				signingInputLength);
 		if (Base64Url.encodedLength(signature.length) != this.encodedSignatureLength) {
 			throw new IllegalStateException("A " + this.algorithm.jcaName() + " signature of unexpected length");
 		}
@@ -228,7 +231,9 @@ public final class TokenGenerator {
 	}
 
 	private byte[] resolveSecret(Map<String, Object> claims) {
-		byte[] secret = this.secretResolver.resolveSecret(this.header, claims);
+		// A fixed secret is never modified here, so it needs no defensive copy.
+		byte[] secret = (this.secretResolver instanceof FixedSecret fixed) ? fixed.secret()
+				: this.secretResolver.resolveSecret(this.header, claims);
 		if (secret == null || secret.length == 0) {
 			// RFC 9068 names the client in client_id (aud is the resource server); PyJOAT in aud.
 			Object clientId = claims.containsKey("client_id") ? claims.get("client_id") : claims.get("aud");
