@@ -5,9 +5,11 @@ import java.util.concurrent.TimeUnit;
 
 import dev.joat.Credentials;
 import dev.joat.TokenParser;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -22,7 +24,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code spring.threads.virtual.enabled=true} handles each request, beside the same work on the
  * warm JMH worker thread (a platform thread) and an empty virtual thread started and joined the
  * same way. A fresh thread's cost of joat is its row minus {@link #emptyVirtualThread}, in time
- * and in B/op; per-thread caches show up there as the cost of building them on every thread.
+ * and in B/op; per-thread caches show up there as the cost of building them on every thread. As
+ * that difference is small beside the thread start, the parse rows also time each verification
+ * inside its thread ({@link InThread}'s counters {@code verifyNanos} and {@code verifies}), on the
+ * platform thread the same way.
  *
  * <p>Needs JDK 21 or later (run the jar with that JDK); compiled for Java 17, it finds
  * {@code Thread.ofVirtual()} by reflection, and on an older JDK its setup fails with a message
@@ -40,26 +45,32 @@ public class VirtualThreads {
 		return floor.verify(floor.signingInput, floor.signature);
 	}
 
-	/** On the warm worker thread, as {@link Verify#joatParseToken} measures it. */
+	/** On the warm worker thread, as {@link Verify#joatParseToken} measures it, also timed as the fresh threads time it. */
 	@Benchmark
-	public void joatParseTokenPlatformThread(JoatVerifiers.FixedSecret joat, Blackhole bh) {
-		Verify.consume(joat.parser.parseToken(joat.token), bh);
+	public void joatParseTokenPlatformThread(JoatVerifiers.FixedSecret joat, InThread timed, Blackhole bh) {
+		ParseTask task = new ParseTask(joat.parser, joat.token);
+		task.run();
+		timed.add(task.nanos);
+		Verify.consume(task.credentials, bh);
 	}
 
 	/** Starting and joining a virtual thread that does nothing: what the fresh-thread rows subtract. */
 	@Benchmark
-	public void emptyVirtualThread(Virtual virtual, JoatVerifiers.FixedSecret joat, Blackhole bh)
+	public void emptyVirtualThread(Virtual virtual, JoatVerifiers.FixedSecret joat, InThread timed, Blackhole bh)
 			throws InterruptedException {
 		ParseTask task = new ParseTask(null, joat.token);
 		virtual.run(task);
+		timed.add(task.nanos);
 		bh.consume(task.credentials);
 	}
 
 	@Benchmark
-	public void joatParseTokenFreshVirtualThread(Virtual virtual, JoatVerifiers.FixedSecret joat, Blackhole bh)
+	public void joatParseTokenFreshVirtualThread(Virtual virtual, JoatVerifiers.FixedSecret joat, InThread timed,
+			Blackhole bh)
 			throws InterruptedException {
 		ParseTask task = new ParseTask(joat.parser, joat.token);
 		virtual.run(task);
+		timed.add(task.nanos);
 		Verify.consume(task.credentials, bh);
 	}
 
@@ -102,6 +113,32 @@ public class VirtualThreads {
 
 	}
 
+	/**
+	 * The time of the verifications themselves, measured inside the thread that ran them
+	 * ({@code System.nanoTime} around {@code parseToken}): thread start excluded by construction.
+	 * JMH reports the two counters per iteration; {@code verifyNanos / verifies} is the mean.
+	 */
+	@State(Scope.Thread)
+	@AuxCounters(AuxCounters.Type.EVENTS)
+	public static class InThread {
+
+		public long verifyNanos;
+
+		public long verifies;
+
+		@Setup(Level.Iteration)
+		public void reset() {
+			this.verifyNanos = 0;
+			this.verifies = 0;
+		}
+
+		void add(long nanos) {
+			this.verifyNanos += nanos;
+			this.verifies++;
+		}
+
+	}
+
 	/** Verifies the token, or does nothing when there is no parser; the same object either way. */
 	static final class ParseTask implements Runnable {
 
@@ -111,6 +148,8 @@ public class VirtualThreads {
 
 		Credentials credentials;
 
+		long nanos;
+
 		ParseTask(TokenParser parser, String token) {
 			this.parser = parser;
 			this.token = token;
@@ -118,9 +157,11 @@ public class VirtualThreads {
 
 		@Override
 		public void run() {
+			long start = System.nanoTime();
 			if (this.parser != null) {
 				this.credentials = this.parser.parseToken(this.token);
 			}
+			this.nanos = System.nanoTime() - start;
 		}
 
 	}
