@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -168,10 +169,18 @@ final class JacksonOracle {
 	 * @return how the two readers treated it
 	 */
 	static Comparison compare(byte[] json) {
-		ReadOnlyJsonObject strict = null;
+		return compare(json, (bytes) -> StrictJsonReader.readObject(bytes, "payload"));
+	}
+
+	/**
+	 * Runs {@code reader} (the strict reader, or a faulty one to test this oracle) and Jackson on
+	 * {@code json}, as {@link #compare(byte[])} does.
+	 */
+	static Comparison compare(byte[] json, Function<byte[], Map<String, Object>> reader) {
+		Map<String, Object> strict = null;
 		InvalidTokenException refusal = null;
 		try {
-			strict = StrictJsonReader.readObject(json, "payload");
+			strict = reader.apply(json);
 		}
 		catch (InvalidTokenException ex) {
 			refusal = ex;
