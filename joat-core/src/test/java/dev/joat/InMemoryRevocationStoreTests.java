@@ -202,6 +202,31 @@ class InMemoryRevocationStoreTests {
 	}
 
 	@Test
+	void isRevokedWhenStoreHoldsEveryKindThenLookUpAllocatesNothing() {
+		for (int i = 0; i < 1_000; i++) {
+			this.store.revokeToken("t-" + i, NOW.plusSeconds(3600));
+			this.store.revokeClientTokens("c-" + i, NOW, NOW.plusSeconds(3600));
+			this.store.revokeSubjectTokens("u-" + i, NOW, NOW.plusSeconds(3600));
+		}
+		String tokenId = "not-revoked";
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+			.getThreadMXBean();
+		long thread = Thread.currentThread().getId();
+		boolean revoked = false;
+		for (int i = 0; i < 20_000; i++) {
+			revoked |= this.store.isRevoked(tokenId, "client", "user", NOW_SECOND);
+		}
+		long before = threads.getThreadAllocatedBytes(thread);
+		for (int i = 0; i < 100_000; i++) {
+			revoked |= this.store.isRevoked(tokenId, "client", "user", NOW_SECOND);
+		}
+		long allocated = threads.getThreadAllocatedBytes(thread) - before;
+		assertThat(revoked).isFalse();
+		// Not a timing: the look-up of a String in concurrent hash maps allocates nothing, interpreted or compiled.
+		assertThat(allocated).isLessThan(1_000);
+	}
+
+	@Test
 	void isRevokedWhenWritersAndReadersConcurrentThenEveryRevocationSeenOnceWritten() throws Exception {
 		int writers = 4;
 		int perWriter = 2_000;
