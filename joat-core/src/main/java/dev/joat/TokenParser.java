@@ -188,10 +188,24 @@ public final class TokenParser {
 			throw new InvalidTokenException(Reason.MISSING_CLAIM,
 					"Missing claim: \"jti\" is required when revocation is checked");
 		}
+		// What a store cannot record can never be revoked: such a token is refused, not let through.
+		requireRevocable(tokenId, "\"jti\"");
+		requireRevocable(credentials.clientId(), "client id");
+		if (credentials.userId() != null) {
+			requireRevocable(credentials.userId(), "\"sub\"");
+		}
 		Instant issuedAt = credentials.issuedAt();
 		long issuedAtSecond = (issuedAt != null) ? issuedAt.getEpochSecond() : Long.MIN_VALUE;
 		if (this.revocationList.isRevoked(tokenId, credentials.clientId(), credentials.userId(), issuedAtSecond)) {
 			throw new InvalidTokenException(Reason.REVOKED, "Token revoked");
+		}
+	}
+
+	/** The rule of {@link Revocation}'s keys (1 to {@value Revocation#MAX_KEY_LENGTH} characters), applied to a token. */
+	private static void requireRevocable(String key, String claim) {
+		if (key.isEmpty() || key.length() > Revocation.MAX_KEY_LENGTH) {
+			throw new InvalidTokenException(Reason.INVALID_CLAIM, "Invalid claim: " + claim + " must be 1 to "
+					+ Revocation.MAX_KEY_LENGTH + " characters when revocation is checked");
 		}
 	}
 

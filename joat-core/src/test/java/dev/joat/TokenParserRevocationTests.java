@@ -116,6 +116,36 @@ class TokenParserRevocationTests {
 	}
 
 	@Test
+	void parseTokenWhenJtiEmptyAndRevocationCheckedThenRefusedAsInvalidClaim() {
+		String token = TestTokens.sign(TestTokens.HS256_HEADER, payload("", "1234"));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.parser.parseToken(token))
+			.withMessage("Invalid claim: \"jti\" must be 1 to 1024 characters when revocation is checked")
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.INVALID_CLAIM));
+		assertThat(this.events).containsExactly("refused INVALID_CLAIM");
+	}
+
+	@Test
+	void parseTokenWhenJtiLongerThanAStoreRecordsThenRefusedAsInvalidClaimAndAtTheLimitAccepted() {
+		String tooLong = TestTokens.sign(TestTokens.HS256_HEADER, payload("j".repeat(1025), "1234"));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.parser.parseToken(tooLong))
+			.withMessage("Invalid claim: \"jti\" must be 1 to 1024 characters when revocation is checked");
+		String atTheLimit = TestTokens.sign(TestTokens.HS256_HEADER, payload("j".repeat(1024), "1234"));
+		assertThat(this.parser.parseToken(atTheLimit).tokenId()).hasSize(1024);
+	}
+
+	@Test
+	void parseTokenWhenSubjectLongerThanAStoreRecordsThenRefusedAsInvalidClaim() {
+		String token = TestTokens.sign(TestTokens.HS256_HEADER, payload("t-1", "s".repeat(1025)));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.parser.parseToken(token))
+			.withMessage("Invalid claim: \"sub\" must be 1 to 1024 characters when revocation is checked");
+	}
+
+	private static String payload(String jti, String subject) {
+		long exp = NOW.getEpochSecond() + 600;
+		return "{\"aud\":\"abcd\",\"exp\":" + exp + ",\"sub\":\"" + subject + "\",\"jti\":\"" + jti + "\"}";
+	}
+
+	@Test
 	void parseTokenWhenNoJtiAndNoRevocationListThenAccepted() {
 		TokenParser plain = TokenParser.builder(SecretResolver.of(TestTokens.SECRET)).clock(TestTokens.CLOCK).build();
 		assertThat(plain.parseToken(TestTokens.sign(TestTokens.HS256_HEADER, TestTokens.claims())).tokenId()).isNull();
