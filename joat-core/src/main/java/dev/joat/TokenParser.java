@@ -43,7 +43,9 @@ import dev.joat.InvalidTokenException.Reason;
  * other registered claims ({@code EXPIRED}, {@code NOT_YET_VALID}, {@code WRONG_ISSUER},
  * {@code WRONG_AUDIENCE}, {@code MISSING_CLAIM}, {@code INVALID_CLAIM});</li>
  * <li>when a {@link Builder#revocationList(RevocationList) revocation list} is set: {@code jti}
- * required ({@code MISSING_CLAIM}), then a local look-up of the token's {@code jti}, client and
+ * required ({@code MISSING_CLAIM}), and {@code jti}, the client id and {@code sub} at most
+ * {@value Revocation#MAX_KEY_LENGTH} characters and not empty, as a store can record them
+ * ({@code INVALID_CLAIM}), then a local look-up of the token's {@code jti}, client and
  * subject ({@code REVOKED}); a list that cannot answer throws
  * {@link RevocationUnavailableException}, which is not a refusal of the token.</li>
  * </ol>
