@@ -41,9 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>{@code token_type_hint} is ignored, whatever its value (§2.1: the server may ignore it, and
  * an unknown value is no error): this server issues access tokens only, and looks at every token
  * as one. Without a revocation store ({@code joat.revocation.store=none}) every valid token of the
- * caller is answered {@code unsupported_token_type} (§2.2.1): the server cannot revoke it; so is a
- * token whose {@code jti} is empty or longer than {@link Revocation#MAX_KEY_LENGTH} (not one of
- * this server's, but minted elsewhere with the same secret). When the
+ * caller is answered {@code unsupported_token_type} (§2.2.1): the server cannot revoke it. With a
+ * store, a token whose {@code jti} no store can record (empty, or longer than
+ * {@link Revocation#MAX_KEY_LENGTH}) does not verify, so it is answered 200 like any invalid token
+ * (and refused by the API). When the
  * store cannot record the revocation now (full, or its backend unreachable) the answer is 503 with
  * {@code Retry-After} and the token was not revoked (§2.2.1). Success is 200 with an empty body.
  */
@@ -90,11 +91,8 @@ class TokenRevocationEndpoint {
 		if (this.store == null) {
 			throw TokenRequestException.unsupportedTokenType("This server does not revoke access tokens");
 		}
+		// With a revocation list, the parser refuses a token without a jti a store can record.
 		String tokenId = credentials.tokenId();
-		if (tokenId == null || tokenId.isEmpty() || tokenId.length() > Revocation.MAX_KEY_LENGTH) {
-			// This server's tokens have a short jti; one minted elsewhere with the same secret may not.
-			throw TokenRequestException.unsupportedTokenType("The token has no jti a revocation can name");
-		}
 		try {
 			this.store.revokeToken(tokenId, credentials.expiresAt());
 		}
