@@ -230,6 +230,10 @@ public final class TokenRequest {
 			WellFormedText.require((String) value, "extraClaims " + Printable.prefix(claim));
 			return value;
 		}
+		if (value instanceof BigInteger && value.toString().length() > StrictJsonReader.MAX_NUMBER_LENGTH) {
+			throw new IllegalArgumentException("extraClaims " + Printable.prefix(claim) + " has a number longer than "
+					+ StrictJsonReader.MAX_NUMBER_LENGTH + " characters, which a token parser refuses");
+		}
 		if (value == null || value instanceof Boolean || value instanceof Integer
 				|| value instanceof Long || value instanceof BigInteger) {
 			return value;
@@ -332,7 +336,8 @@ public final class TokenRequest {
 		 * Adds a claim beyond the registered ones.
 		 * @param name the claim name; not one the generator writes itself
 		 * @param value a string, number, boolean, {@code null}, or a list or map of those (no string
-		 * or key, nor the name, may have an unpaired surrogate)
+		 * or key, nor the name, may have an unpaired surrogate, and no integer more than 64
+		 * characters: what a parser refuses)
 		 * @return this builder
 		 */
 		public Builder claim(String name, Object value) {
