@@ -15,7 +15,8 @@ import java.util.Map;
  * more than writing a token's few hundred bytes. What Jackson does, it does: strings escape
  * {@code "} and {@code \}, the control characters <code>&#92;b &#92;t &#92;n &#92;f &#92;r</code> with their short escapes
  * and the others as <code>&#92;u00XX</code>; every other character is written as UTF-8, a surrogate pair as
- * one four-byte sequence and an unpaired surrogate as a <code>&#92;uXXXX</code> escape (upper-case hex);
+ * one four-byte sequence and an unpaired surrogate as a <code>&#92;uXXXX</code> escape (upper-case hex;
+ * the generator never gets one, {@link WellFormedText} refuses it first);
  * integers in decimal, other numbers as {@link Double#toString(double)} of their double value.
  * {@code JsonObjectWriterFuzzTests} checks, over arbitrary claim values, that the bytes are
  * Jackson's.

@@ -302,6 +302,7 @@ public final class TokenGenerator {
 			if (provider == null || provider.isBlank()) {
 				throw new IllegalArgumentException("provider cannot be null or blank");
 			}
+			WellFormedText.require(provider, "provider");
 			this.provider = provider;
 			this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver cannot be null");
 		}
@@ -343,13 +344,14 @@ public final class TokenGenerator {
 		/**
 		 * The {@code kid} to write in the header, so that the parser's resolver can pick the secret
 		 * (see {@link SecretRing}); none by default.
-		 * @param keyId the key id
+		 * @param keyId the key id; not empty, without unpaired surrogates
 		 * @return this builder
 		 */
 		public Builder keyId(String keyId) {
 			if (keyId == null || keyId.isEmpty()) {
 				throw new IllegalArgumentException("keyId cannot be null or empty");
 			}
+			WellFormedText.require(keyId, "keyId");
 			this.keyId = keyId;
 			return this;
 		}
@@ -368,7 +370,7 @@ public final class TokenGenerator {
 		/**
 		 * The resource servers the tokens are for, written as {@code aud} in the RFC 9068 profile
 		 * (RFC 9068 §3: the resource indicators); not used by PyJOAT's layout.
-		 * @param audiences one or more resource identifiers
+		 * @param audiences one or more resource identifiers, none blank or with an unpaired surrogate
 		 * @return this builder
 		 */
 		public Builder audience(String... audiences) {
@@ -380,6 +382,7 @@ public final class TokenGenerator {
 				if (audience == null || audience.isBlank()) {
 					throw new IllegalArgumentException("audiences cannot contain null or blank values");
 				}
+				WellFormedText.require(audience, "audience");
 			}
 			this.audiences = List.of(audiences);
 			return this;

@@ -25,6 +25,10 @@ import java.util.Set;
  * Built only through {@link #builder(String, List)}: a final class rather than a record, so that
  * it can gain a property without breaking callers. Two requests are equal when all their
  * properties are. Instances are immutable and thread-safe; the builder is not.
+ *
+ * <p>Every string that becomes part of the token (the client id, user id, token id, and the names,
+ * keys and strings of the extra claims, however deeply nested) must be well-formed UTF-16: an
+ * unpaired surrogate is refused, as the parser refuses it (RFC 7493 §2.1).
  */
 public final class TokenRequest {
 
@@ -54,6 +58,7 @@ public final class TokenRequest {
 		if (builder.clientId == null || builder.clientId.isBlank()) {
 			throw new IllegalArgumentException("clientId cannot be null or blank");
 		}
+		WellFormedText.require(builder.clientId, "clientId");
 		if (builder.scope == null) {
 			throw new IllegalArgumentException("scope cannot be null");
 		}
@@ -65,9 +70,11 @@ public final class TokenRequest {
 		if (builder.userId != null && builder.userId.isBlank()) {
 			throw new IllegalArgumentException("userId cannot be blank");
 		}
+		WellFormedText.require(builder.userId, "userId");
 		if (builder.tokenId != null && builder.tokenId.isBlank()) {
 			throw new IllegalArgumentException("tokenId cannot be blank");
 		}
+		WellFormedText.require(builder.tokenId, "tokenId");
 		if (builder.issuedAt != null && builder.issuedAt.getEpochSecond() < 0) {
 			throw new IllegalArgumentException("issuedAt cannot be before 1970");
 		}
@@ -205,17 +212,29 @@ public final class TokenRequest {
 			if (REGISTERED_CLAIMS.contains(name)) {
 				throw new IllegalArgumentException("extraClaims cannot override the registered claim \"" + name + "\"");
 			}
-			copy.put(name, copyJsonValue(value, 1));
+			WellFormedText.require(name, "an extraClaims name");
+			copy.put(name, copyJsonValue(value, 1, name));
 		});
 		return Collections.unmodifiableMap(copy);
 	}
 
-	/** A deep, unmodifiable copy of a JSON-able value; anything else is refused. */
-	private static Object copyJsonValue(Object value, int depth) {
+	/**
+	 * A deep, unmodifiable copy of a JSON-able value of the extra claim {@code claim}; anything
+	 * else, and any string or key with an unpaired surrogate, is refused.
+	 */
+	private static Object copyJsonValue(Object value, int depth, String claim) {
 		if (depth >= StrictJsonReader.MAX_NESTING_DEPTH) {
 			throw new IllegalArgumentException("extraClaims nest deeper than a parser accepts");
 		}
-		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+		if (value instanceof String) {
+			WellFormedText.require((String) value, "extraClaims " + Printable.prefix(claim));
+			return value;
+		}
+		if (value instanceof BigInteger && value.toString().length() > StrictJsonReader.MAX_NUMBER_LENGTH) {
+			throw new IllegalArgumentException("extraClaims " + Printable.prefix(claim) + " has a number longer than "
+					+ StrictJsonReader.MAX_NUMBER_LENGTH + " characters, which a token parser refuses");
+		}
+		if (value == null || value instanceof Boolean || value instanceof Integer
 				|| value instanceof Long || value instanceof BigInteger) {
 			return value;
 		}
@@ -228,7 +247,7 @@ public final class TokenRequest {
 		if (value instanceof List) {
 			List<Object> copy = new ArrayList<>();
 			for (Object element : (List<?>) value) {
-				copy.add(copyJsonValue(element, depth + 1));
+				copy.add(copyJsonValue(element, depth + 1, claim));
 			}
 			return Collections.unmodifiableList(copy);
 		}
@@ -238,7 +257,8 @@ public final class TokenRequest {
 				if (!(entry.getKey() instanceof String)) {
 					throw new IllegalArgumentException("extraClaims maps must have string keys");
 				}
-				copy.put((String) entry.getKey(), copyJsonValue(entry.getValue(), depth + 1));
+				WellFormedText.require((String) entry.getKey(), "extraClaims " + Printable.prefix(claim));
+				copy.put((String) entry.getKey(), copyJsonValue(entry.getValue(), depth + 1, claim));
 			}
 			return Collections.unmodifiableMap(copy);
 		}
@@ -274,7 +294,7 @@ public final class TokenRequest {
 
 		/**
 		 * The user the token acts for, written as {@code sub}.
-		 * @param userId the user id
+		 * @param userId the user id; not blank, without unpaired surrogates
 		 * @return this builder
 		 */
 		public Builder userId(String userId) {
@@ -284,7 +304,7 @@ public final class TokenRequest {
 
 		/**
 		 * The token's {@code jti}; the secret resolver sees it too, as in PyJOAT.
-		 * @param tokenId the token id
+		 * @param tokenId the token id; not blank, without unpaired surrogates
 		 * @return this builder
 		 */
 		public Builder tokenId(String tokenId) {
@@ -315,7 +335,9 @@ public final class TokenRequest {
 		/**
 		 * Adds a claim beyond the registered ones.
 		 * @param name the claim name; not one the generator writes itself
-		 * @param value a string, number, boolean, {@code null}, or a list or map of those
+		 * @param value a string, number, boolean, {@code null}, or a list or map of those (no string
+		 * or key, nor the name, may have an unpaired surrogate, and no integer more than 64
+		 * characters: what a parser refuses)
 		 * @return this builder
 		 */
 		public Builder claim(String name, Object value) {

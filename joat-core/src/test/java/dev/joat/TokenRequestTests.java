@@ -1,5 +1,6 @@
 package dev.joat;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,6 +84,27 @@ class TokenRequestTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> TokenRequest.builder("abcd", List.of()).claim(null, "x").build())
 			.withMessage("extraClaims cannot have a null or empty name");
+	}
+
+	@Test
+	void builderWhenExtraClaimIntegerLongerThan64CharactersThenIllegalArgumentNamingTheClaim() {
+		BigInteger longest = new BigInteger("-" + "9".repeat(63));
+		BigInteger tooLong = new BigInteger("9".repeat(65));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TokenRequest.builder("abcd", List.of()).claim("big", List.of(longest, tooLong)).build())
+			.withMessage("extraClaims \"big\" has a number longer than 64 characters, which a token parser refuses");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TokenRequest.builder("abcd", List.of()).claim("big", new BigInteger("-" + "9".repeat(64)))
+				.build())
+			.withMessage("extraClaims \"big\" has a number longer than 64 characters, which a token parser refuses");
+	}
+
+	@Test
+	void issueTokenWhenExtraClaimIntegerOf64CharactersThenParsedBack() {
+		BigInteger longest = new BigInteger("-" + "9".repeat(63));
+		String token = TestTokens.generator().build()
+			.issueToken(TokenRequest.builder("abcd", List.of()).claim("big", Map.of("n", longest)).build());
+		assertThat(TestTokens.parser().build().parseToken(token).claims()).containsEntry("big", Map.of("n", longest));
 	}
 
 	@Test
