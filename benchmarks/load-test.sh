@@ -114,7 +114,7 @@ for variant in $variants; do
   echo "$out"
   non2xx=$(echo "$out" | sed -nE 's/.*Non-2xx or 3xx responses: ([0-9]+).*/\1/p')
   non2xx=${non2xx:-0}
-  errors=$(echo "$out" | sed -nE 's/.*Socket errors: (.*)/\1/p')
+  errors=$(echo "$out" | sed -nE 's/.*Socket errors: (.*)/\1/p' | sed -E 's/(connect|read|write) 0(, )?//g')
   rps=$(echo "$out" | sed -nE 's/^Requests\/sec: *([0-9.]+).*/\1/p')
   p50=$(percentile_ms "$out" 50%)
   p90=$(percentile_ms "$out" 90%)
