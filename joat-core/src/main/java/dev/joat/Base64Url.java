@@ -1,6 +1,6 @@
 package dev.joat;
 
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -11,7 +11,8 @@ import java.util.Base64;
  * no {@code =} padding, no whitespace, no length of the form {@code 4n+1}, and zero unused bits in
  * the last character. The JDK's decoder is more lenient (it accepts padding and ignores the unused
  * bits), which would give one token many spellings, so it is called only on ranges that pass
- * those two checks; encoding is the JDK's.
+ * those two checks. Encoding is the JDK's, or a table loop where the characters go into the middle
+ * of a larger array (a token being assembled).
  */
 final class Base64Url {
 
@@ -22,14 +23,17 @@ final class Base64Url {
 	/** The bits of the last character that must be zero, by the length of the last group. */
 	private static final int[] UNUSED_BITS = { 0, 0, 0x0F, 0x03 };
 
+	/** The character of each sextet value. */
+	private static final byte[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+		.getBytes(StandardCharsets.US_ASCII);
+
 	/** Sextet value of each byte value (index {@code b & 0xFF}), or -1 outside the alphabet. */
 	private static final int[] SEXTETS = new int[256];
 
 	static {
 		Arrays.fill(SEXTETS, -1);
-		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-		for (int i = 0; i < alphabet.length(); i++) {
-			SEXTETS[alphabet.charAt(i)] = i;
+		for (int i = 0; i < ALPHABET.length; i++) {
+			SEXTETS[ALPHABET[i]] = i;
 		}
 	}
 
@@ -40,14 +44,36 @@ final class Base64Url {
 		return ENCODER.encodeToString(bytes);
 	}
 
-	static byte[] encodeToBytes(byte[] bytes) {
-		return ENCODER.encode(bytes);
-	}
-
-	/** The encoding of {@code bytes[0, length)}. */
-	static byte[] encodeToBytes(byte[] bytes, int length) {
-		ByteBuffer encoded = ENCODER.encode(ByteBuffer.wrap(bytes, 0, length));
-		return encoded.array();
+	/**
+	 * Encodes {@code bytes[0, length)} into {@code out} from {@code offset}, which must have room
+	 * for {@link #encodedLength(int)} characters, without padding: the JDK's encoder writes only
+	 * to the start of an array of its own, which would cost the issuer a copy of every token.
+	 * @return the offset after the last character written
+	 */
+	static int encodeInto(byte[] bytes, int length, byte[] out, int offset) {
+		int position = offset;
+		int whole = length - length % 3;
+		for (int i = 0; i < whole; i += 3) {
+			int bits = ((bytes[i] & 0xFF) << 16) | ((bytes[i + 1] & 0xFF) << 8) | (bytes[i + 2] & 0xFF);
+			out[position] = ALPHABET[bits >>> 18];
+			out[position + 1] = ALPHABET[(bits >>> 12) & 0x3F];
+			out[position + 2] = ALPHABET[(bits >>> 6) & 0x3F];
+			out[position + 3] = ALPHABET[bits & 0x3F];
+			position += 4;
+		}
+		int rest = length - whole;
+		if (rest == 1) {
+			int bits = bytes[whole] & 0xFF;
+			out[position++] = ALPHABET[bits >>> 2];
+			out[position++] = ALPHABET[(bits << 4) & 0x3F];
+		}
+		else if (rest == 2) {
+			int bits = ((bytes[whole] & 0xFF) << 8) | (bytes[whole + 1] & 0xFF);
+			out[position++] = ALPHABET[bits >>> 10];
+			out[position++] = ALPHABET[(bits >>> 4) & 0x3F];
+			out[position++] = ALPHABET[(bits << 2) & 0x3F];
+		}
+		return position;
 	}
 
 	/** The number of characters that {@code length} bytes encode to, without padding. */

@@ -4,22 +4,32 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC computation with one reusable, keyed {@link Mac} per thread and algorithm.
+ * HMAC computation with reusable, keyed {@link Mac}s, a {@link SlotPool} of them per algorithm
+ * shared by all threads.
  *
  * <p>{@code Mac.getInstance} and {@code Mac.init} cost more than the HMAC of a token itself, so
- * each thread keeps its {@code Mac}s and re-keys one only when the secret changes; with a fixed
- * secret the key schedule is computed once per thread. The cached secret is compared in constant
- * time.
+ * the {@code Mac}s are kept and one is re-keyed only when the secret changes; with a fixed secret
+ * the key schedule is computed once per pooled {@code Mac}, whether a request runs on a warm
+ * platform thread or a fresh virtual thread. The cached secret is compared in constant time.
  */
-final class Hmac {
+final class Hmac extends SlotPool.Member {
 
-	private static final ThreadLocal<Hmac[]> PER_THREAD = ThreadLocal
-		.withInitial(() -> new Hmac[HmacAlgorithm.values().length]);
+	private static final SlotPool<?>[] POOLS = new SlotPool<?>[HmacAlgorithm.values().length];
+
+	static {
+		for (HmacAlgorithm algorithm : HmacAlgorithm.values()) {
+			POOLS[algorithm.ordinal()] = new SlotPool<>(() -> new Hmac(algorithm));
+		}
+	}
 
 	private final Mac mac;
+
+	/** Where {@link #verify} computes the HMAC, as long as the hash. */
+	private final byte[] result;
 
 	private byte[] key;
 
@@ -33,30 +43,12 @@ final class Hmac {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("The JDK has no " + algorithm.jcaName(), ex);
 		}
+		this.result = new byte[this.mac.getMacLength()];
 	}
 
-	/**
-	 * This thread's {@code Mac} for {@code algorithm}, keyed with {@code secret}.
-	 * @param algorithm the algorithm
-	 * @param secret a non-empty secret; not retained beyond an internal copy
-	 * @return a ready {@code Mac}, only for use on this thread and before the next call
-	 */
-	static Mac keyed(HmacAlgorithm algorithm, byte[] secret) {
-		return keyed(algorithm, secret, false);
-	}
-
-	/**
-	 * As {@link #keyed(HmacAlgorithm, byte[])}; when {@code immutable}, the caller promises that
-	 * {@code secret} never changes, so the same array as last time needs no comparison.
-	 */
-	static Mac keyed(HmacAlgorithm algorithm, byte[] secret, boolean immutable) {
-		Hmac[] cache = PER_THREAD.get();
-		Hmac hmac = cache[algorithm.ordinal()];
-		if (hmac == null) {
-			hmac = new Hmac(algorithm);
-			cache[algorithm.ordinal()] = hmac;
-		}
-		return hmac.rekey(algorithm, secret, immutable);
+	@SuppressWarnings("unchecked")
+	private static SlotPool<Hmac> pool(HmacAlgorithm algorithm) {
+		return (SlotPool<Hmac>) POOLS[algorithm.ordinal()];
 	}
 
 	/**
@@ -66,19 +58,41 @@ final class Hmac {
 		return verify(algorithm, secret, false, data, length, signature);
 	}
 
-	/** As {@link #verify(HmacAlgorithm, byte[], byte[], int, byte[])}, for a secret that never changes. */
+	/**
+	 * As {@link #verify(HmacAlgorithm, byte[], byte[], int, byte[])}; when {@code immutable}, the
+	 * caller promises that {@code secret} never changes, so the same array as last time needs no
+	 * comparison.
+	 */
 	static boolean verify(HmacAlgorithm algorithm, byte[] secret, boolean immutable, byte[] data, int length,
 			byte[] signature) {
-		Mac mac = keyed(algorithm, secret, immutable);
+		// A Mac that failed half-way is dropped, never given back with data in it.
+		SlotPool<Hmac> pool = pool(algorithm);
+		Hmac hmac = pool.acquire();
+		Mac mac = hmac.rekey(algorithm, secret, immutable);
 		mac.update(data, 0, length);
-		return MessageDigest.isEqual(mac.doFinal(), signature);
+		try {
+			mac.doFinal(hmac.result, 0);
+		}
+		catch (ShortBufferException ex) {
+			throw new IllegalStateException("A " + algorithm.jcaName() + " longer than its hash", ex);
+		}
+		boolean equal = MessageDigest.isEqual(hmac.result, signature);
+		pool.release(hmac);
+		return equal;
 	}
 
-	/** The HMAC of {@code data}. */
-	static byte[] sign(HmacAlgorithm algorithm, byte[] secret, byte[] data, int length) {
-		Mac mac = keyed(algorithm, secret);
+	/**
+	 * The HMAC of {@code data[0, length)}; when {@code immutable}, the caller promises that
+	 * {@code secret} never changes.
+	 */
+	static byte[] sign(HmacAlgorithm algorithm, byte[] secret, boolean immutable, byte[] data, int length) {
+		SlotPool<Hmac> pool = pool(algorithm);
+		Hmac hmac = pool.acquire();
+		Mac mac = hmac.rekey(algorithm, secret, immutable);
 		mac.update(data, 0, length);
-		return mac.doFinal();
+		byte[] signature = mac.doFinal();
+		pool.release(hmac);
+		return signature;
 	}
 
 	private Mac rekey(HmacAlgorithm algorithm, byte[] secret, boolean immutable) {

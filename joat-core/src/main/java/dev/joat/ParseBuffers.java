@@ -1,15 +1,18 @@
 package dev.joat;
 
 /**
- * Per-thread scratch space for one {@link TokenParser#verify(String)}: the decoded payload and
- * signature, the copies of their segments that the JDK's base64 decoder reads, and a JSON reader,
- * so decoding a token allocates nothing. Nothing read from the buffers outlives the parse
- * (strings and numbers are copied out), and a parse that starts while another is under way on
- * the same thread (a secret resolver that parses a token itself) gets fresh buffers.
+ * Scratch space for one {@link TokenParser#verify(String)}: the decoded payload and signature,
+ * the copies of their segments that the JDK's base64 decoder reads, and a JSON reader, so
+ * decoding a token allocates nothing. The buffers come from a {@link SlotPool} shared by all
+ * threads, so a fresh virtual thread per request reuses them as a warm platform thread does, and
+ * their number stays bounded however many threads there are. Nothing read from the buffers
+ * outlives the parse (strings and numbers are copied out), and a parse that starts while another
+ * is under way on the same thread (a secret resolver that parses a token itself) gets other
+ * buffers.
  */
-final class ParseBuffers {
+final class ParseBuffers extends SlotPool.Member {
 
-	private static final ThreadLocal<ParseBuffers> PER_THREAD = ThreadLocal.withInitial(ParseBuffers::new);
+	private static final SlotPool<ParseBuffers> POOL = new SlotPool<>(ParseBuffers::new);
 
 	/** Buffers beyond this size are not kept between parses. */
 	private static final int KEPT_CAPACITY = 16 * 1024;
@@ -26,19 +29,12 @@ final class ParseBuffers {
 
 	private final StrictJsonReader reader = new StrictJsonReader();
 
-	private boolean inUse;
-
 	private ParseBuffers() {
 	}
 
-	/** This thread's buffers, or fresh ones when they are in use; give them back with {@link #release()}. */
+	/** Idle buffers from the pool, or fresh ones; give them back with {@link #release()}. */
 	static ParseBuffers acquire() {
-		ParseBuffers buffers = PER_THREAD.get();
-		if (buffers.inUse) {
-			return new ParseBuffers();
-		}
-		buffers.inUse = true;
-		return buffers;
+		return POOL.acquire();
 	}
 
 	/** Buffers of its own for a caller outside {@link #acquire()}'s reuse, such as a test. */
@@ -46,6 +42,7 @@ final class ParseBuffers {
 		return new ParseBuffers();
 	}
 
+	/** Gives these buffers back to the pool: the caller must not use them afterwards. */
 	void release() {
 		if (this.payload.length > KEPT_CAPACITY) {
 			this.payload = new byte[768];
@@ -59,7 +56,7 @@ final class ParseBuffers {
 		if (this.signature.length > KEPT_CAPACITY) {
 			this.signature = EMPTY;
 		}
-		this.inUse = false;
+		POOL.release(this);
 	}
 
 	/** A JSON reader for this parse. */

@@ -149,8 +149,9 @@ public final class TokenGenerator {
 	 */
 	public String issueToken(TokenRequest request) {
 		Objects.requireNonNull(request, "request cannot be null");
+		// millis() is the system clock's cheapest read; floored to whole seconds like getEpochSecond().
 		long issuedAt = (request.issuedAt() != null) ? request.issuedAt().getEpochSecond()
-				: this.clock.instant().getEpochSecond();
+				: Math.floorDiv(this.clock.millis(), 1000);
 		Duration lifetime = (request.lifetime() != null) ? request.lifetime() : this.lifetime;
 		long expiresAt = Math.addExact(issuedAt, lifetime.getSeconds());
 		String subject = (request.userId() != null) ? request.userId() : request.clientId();
@@ -185,26 +186,40 @@ public final class TokenGenerator {
 		}
 		ReadOnlyJsonObject claimsSet = claims.build();
 		byte[] secret = resolveSecret(claimsSet);
-		String token = sign(secret, JsonObjectWriter.writeBase64Url(claimsSet));
+		String token;
+		JsonObjectWriter json = JsonObjectWriter.acquire();
+		try {
+			json.writeValue(claimsSet);
+			token = sign(secret, json.bytes(), json.length());
+		}
+		finally {
+			json.release();
+		}
 		if (this.listener != null) {
 			this.listener.tokenIssued(this.algorithm.jwsName(), this.listenerKeyId, this.profile);
 		}
 		return token;
 	}
 
-	/** {@code header.payload.signature}, one array copied once into the string. */
-	private String sign(byte[] secret, byte[] encodedPayload) {
-		int signingInputLength = this.encodedHeader.length + 1 + encodedPayload.length;
+	/**
+	 * {@code header.payload.signature} for the claims JSON {@code json[0, jsonLength)}: encoded
+	 * straight into one array, which is copied once into the string.
+	 */
+	private String sign(byte[] secret, byte[] json, int jsonLength) {
+		int payloadStart = this.encodedHeader.length + 1;
+		int signingInputLength = payloadStart + Base64Url.encodedLength(jsonLength);
 		byte[] token = new byte[signingInputLength + 1 + this.encodedSignatureLength];
 		System.arraycopy(this.encodedHeader, 0, token, 0, this.encodedHeader.length);
 		token[this.encodedHeader.length] = '.';
-		System.arraycopy(encodedPayload, 0, token, this.encodedHeader.length + 1, encodedPayload.length);
-		byte[] signature = Base64Url.encodeToBytes(Hmac.sign(this.algorithm, secret, token, signingInputLength));
-		if (signature.length != this.encodedSignatureLength) {
+		Base64Url.encodeInto(json, jsonLength, token, payloadStart);
+		// A fixed secret is never modified, so the pooled Mac keyed with it needs no comparison.
+		byte[] signature = Hmac.sign(this.algorithm, secret, this.secretResolver instanceof FixedSecret, token,
+				signingInputLength);
+		if (Base64Url.encodedLength(signature.length) != this.encodedSignatureLength) {
 			throw new IllegalStateException("A " + this.algorithm.jcaName() + " signature of unexpected length");
 		}
 		token[signingInputLength] = '.';
-		System.arraycopy(signature, 0, token, signingInputLength + 1, signature.length);
+		Base64Url.encodeInto(signature, signature.length, token, signingInputLength + 1);
 		return new String(token, StandardCharsets.ISO_8859_1);
 	}
 
@@ -216,7 +231,9 @@ public final class TokenGenerator {
 	}
 
 	private byte[] resolveSecret(Map<String, Object> claims) {
-		byte[] secret = this.secretResolver.resolveSecret(this.header, claims);
+		// A fixed secret is never modified here, so it needs no defensive copy.
+		byte[] secret = (this.secretResolver instanceof FixedSecret fixed) ? fixed.secret()
+				: this.secretResolver.resolveSecret(this.header, claims);
 		if (secret == null || secret.length == 0) {
 			// RFC 9068 names the client in client_id (aud is the resource server); PyJOAT in aud.
 			Object clientId = claims.containsKey("client_id") ? claims.get("client_id") : claims.get("aud");

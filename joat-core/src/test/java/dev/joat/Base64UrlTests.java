@@ -23,6 +23,21 @@ class Base64UrlTests {
 			'=', '+', '/', ' ', '.', '\n', '\u0000', '\u00e9', '\u0141' };
 
 	@Test
+	void encodeIntoWhenAnyBytesAtAnOffsetThenSameAsTheJdkEncoder() {
+		SplittableRandom random = new SplittableRandom(18);
+		for (int length = 0; length <= 300; length++) {
+			byte[] bytes = new byte[length + 5];
+			random.nextBytes(bytes);
+			String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(bytes, length));
+			byte[] out = new byte[3 + Base64Url.encodedLength(length) + 2];
+			int end = Base64Url.encodeInto(bytes, length, out, 3);
+			assertThat(end).isEqualTo(3 + expected.length());
+			assertThat(new String(out, 3, expected.length(), StandardCharsets.ISO_8859_1)).isEqualTo(expected);
+			assertThat(out).startsWith(0, 0, 0).endsWith(0, 0);
+		}
+	}
+
+	@Test
 	void decodeWhenEveryShortStringThenCanonicalOnesDecodeAndOthersAreRefused() {
 		int checked = 0;
 		for (int length = 0; length <= 4; length++) {

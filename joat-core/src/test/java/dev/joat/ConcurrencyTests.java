@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One parser and one generator shared by many threads give every thread the right answer: no
- * shared mutable state, and the per-thread MAC cache re-keys correctly when secrets alternate.
+ * state shared between tokens, and the pooled MACs re-key correctly when secrets alternate.
  */
 class ConcurrencyTests {
 
