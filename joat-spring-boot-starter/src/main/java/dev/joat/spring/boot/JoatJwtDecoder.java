@@ -3,6 +3,7 @@ package dev.joat.spring.boot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
 
@@ -10,6 +11,7 @@ import dev.joat.Credentials;
 import dev.joat.InvalidTokenException;
 import dev.joat.TokenParser;
 import dev.joat.VerifiedToken;
+import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -55,9 +57,22 @@ public final class JoatJwtDecoder implements JwtDecoder {
 	/** The name of the observation around each verification. */
 	public static final String OBSERVATION_NAME = "joat.tokens.verification";
 
-	private static final String OUTCOME = "outcome";
-
 	private static final String REASON = "reason";
+
+	private static final KeyValue ACCEPTED = KeyValue.of("outcome", "accepted");
+
+	private static final KeyValue REFUSED = KeyValue.of("outcome", "refused");
+
+	private static final KeyValue FAILED = KeyValue.of("outcome", "failed");
+
+	private static final KeyValue NO_REASON = KeyValue.of(REASON, "none");
+
+	private static final KeyValue BY_VALIDATOR = KeyValue.of(REASON, "validator");
+
+	/** {@code reason} for each {@link InvalidTokenException.Reason}, by ordinal. */
+	private static final KeyValue[] REASONS = Arrays.stream(InvalidTokenException.Reason.values())
+		.map((reason) -> KeyValue.of(REASON, reason.name()))
+		.toArray(KeyValue[]::new);
 
 	private static final Log logger = LogFactory.getLog(JoatJwtDecoder.class);
 
@@ -74,6 +89,8 @@ public final class JoatJwtDecoder implements JwtDecoder {
 	private volatile OAuth2TokenValidator<Jwt> jwtValidator = NO_VALIDATOR;
 
 	private volatile ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private volatile VerificationTimer verificationTimer;
 
 	/**
 	 * Creates a decoder that refuses certificate-bound tokens and runs no validator of the
@@ -121,35 +138,72 @@ public final class JoatJwtDecoder implements JwtDecoder {
 	/**
 	 * Where each verification is observed as {@value #OBSERVATION_NAME} (a span when tracing is on,
 	 * a timer with Micrometer's default handler), with the low-cardinality keys {@code outcome}
-	 * ({@code accepted} or {@code refused}) and {@code reason} (an
-	 * {@code InvalidTokenException.Reason}, {@code validator} when an application's validator
-	 * refused the token, or {@code none}). {@link ObservationRegistry#NOOP} by default: then
-	 * nothing is observed and nothing allocated. The Spring Boot starter sets the application's
-	 * registry when there is one.
+	 * ({@code accepted}, {@code refused}, or {@code failed} when a validator threw something other
+	 * than a {@code JwtException}) and {@code reason} (an {@code InvalidTokenException.Reason},
+	 * {@code validator} when an application's validator refused the token, or {@code none}).
+	 * {@link ObservationRegistry#NOOP} by default: then nothing is observed and nothing allocated.
+	 * The Spring Boot starter sets the application's registry when something other than meters
+	 * would see the observation (see {@link #setVerificationTimer(VerificationTimer)}).
 	 * @param observationRegistry the registry
 	 */
 	public void setObservationRegistry(ObservationRegistry observationRegistry) {
 		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry cannot be null");
 	}
 
+	/**
+	 * What is told the outcome and duration of each verification when no observation is made: the
+	 * timer of {@value #OBSERVATION_NAME} without the cost of an {@code Observation} (an observation
+	 * recorded by Micrometer's default handler builds its meters' identities and starts two samples
+	 * per verification; {@link JoatTokenMetrics} records the same timer from timers it resolved once).
+	 * Used only while the {@linkplain #setObservationRegistry(ObservationRegistry) observation
+	 * registry} is a no-op, so that no verification is timed twice. None by default; the Spring Boot
+	 * starter sets its {@link JoatTokenMetrics} when the application's observation handlers are all
+	 * meter handlers, which would have made that timer and nothing else of the observation.
+	 * @param verificationTimer the timer, or {@code null} for none
+	 */
+	public void setVerificationTimer(VerificationTimer verificationTimer) {
+		this.verificationTimer = verificationTimer;
+	}
+
 	@Override
 	public Jwt decode(String token) throws JwtException {
 		ObservationRegistry registry = this.observationRegistry;
-		if (registry.isNoop()) {
-			return decode(token, null);
+		if (!registry.isNoop()) {
+			return decodeObserved(token, registry);
 		}
+		VerificationTimer timer = this.verificationTimer;
+		if (timer == null) {
+			return decode(token, null, null, 0L);
+		}
+		long start = System.nanoTime();
+		try {
+			Jwt jwt = decode(token, null, timer, start);
+			timer.verificationAccepted(System.nanoTime() - start);
+			return jwt;
+		}
+		catch (JwtException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			timer.verificationFailed(ex, System.nanoTime() - start);
+			throw ex;
+		}
+	}
+
+	private Jwt decodeObserved(String token, ObservationRegistry registry) {
 		Observation observation = Observation.createNotStarted(OBSERVATION_NAME, registry)
 			.contextualName("joat verify token")
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			Jwt jwt = decode(token, observation);
-			observation.lowCardinalityKeyValue(OUTCOME, "accepted").lowCardinalityKeyValue(REASON, "none");
+			Jwt jwt = decode(token, observation, null, 0L);
+			observation.lowCardinalityKeyValue(ACCEPTED).lowCardinalityKeyValue(NO_REASON);
 			return jwt;
 		}
+		catch (JwtException ex) {
+			throw ex;
+		}
 		catch (RuntimeException ex) {
-			if (!(ex instanceof JwtException)) {
-				observation.error(ex);
-			}
+			observation.lowCardinalityKeyValue(FAILED).lowCardinalityKeyValue(NO_REASON).error(ex);
 			throw ex;
 		}
 		finally {
@@ -157,13 +211,22 @@ public final class JoatJwtDecoder implements JwtDecoder {
 		}
 	}
 
-	private Jwt decode(String token, Observation observation) {
+	/**
+	 * Verifies {@code token}; a refusal is told to {@code observation} or {@code timer} (the one
+	 * that is not {@code null}, if any) before it is thrown.
+	 */
+	private Jwt decode(String token, Observation observation, VerificationTimer timer, long start) {
 		VerifiedToken verified;
 		try {
 			verified = this.tokenParser.verify(token);
 		}
 		catch (InvalidTokenException ex) {
-			observeRefusal(observation, ex.getReason().name());
+			if (observation != null) {
+				observation.lowCardinalityKeyValue(REFUSED).lowCardinalityKeyValue(REASONS[ex.getReason().ordinal()]);
+			}
+			else if (timer != null) {
+				timer.verificationRefused(ex.getReason(), System.nanoTime() - start);
+			}
 			throw refused(ex);
 		}
 		Jwt jwt = toJwt(token, verified);
@@ -171,17 +234,16 @@ public final class JoatJwtDecoder implements JwtDecoder {
 			validate(jwt, this.certificateBoundTokenValidator);
 			validate(jwt, this.jwtValidator);
 		}
-		catch (JwtValidationException ex) {
-			observeRefusal(observation, "validator");
+		catch (JwtException ex) {
+			if (observation != null) {
+				observation.lowCardinalityKeyValue(REFUSED).lowCardinalityKeyValue(BY_VALIDATOR);
+			}
+			else if (timer != null) {
+				timer.verificationRefusedByValidator(System.nanoTime() - start);
+			}
 			throw ex;
 		}
 		return jwt;
-	}
-
-	private static void observeRefusal(Observation observation, String reason) {
-		if (observation != null) {
-			observation.lowCardinalityKeyValue(OUTCOME, "refused").lowCardinalityKeyValue(REASON, reason);
-		}
 	}
 
 	private BadJwtException refused(InvalidTokenException ex) {
@@ -257,6 +319,44 @@ public final class JoatJwtDecoder implements JwtDecoder {
 		// Jwt copies both maps into maps of its own: the claims are handed over as a view.
 		return new Jwt(token, credentials.issuedAt(), credentials.expiresAt(), verified.header(),
 				new JwtClaimsView(credentials));
+	}
+
+	/**
+	 * Told the outcome and duration of each verification, measured from before the parser runs to
+	 * after the last validator: what the timer of {@value #OBSERVATION_NAME} records when no
+	 * observation is made. Called on the verifying thread; implementations must be thread-safe
+	 * and must not throw.
+	 */
+	public interface VerificationTimer {
+
+		/**
+		 * A token passed every check.
+		 * @param nanos the verification's duration in nanoseconds
+		 */
+		void verificationAccepted(long nanos);
+
+		/**
+		 * joat's parser refused a token.
+		 * @param reason why
+		 * @param nanos the verification's duration in nanoseconds
+		 */
+		void verificationRefused(InvalidTokenException.Reason reason, long nanos);
+
+		/**
+		 * An application's validator (or joat's rule for certificate-bound tokens) refused a token
+		 * that passed the parser.
+		 * @param nanos the verification's duration in nanoseconds
+		 */
+		void verificationRefusedByValidator(long nanos);
+
+		/**
+		 * A verification failed with an exception that is not a refusal (a validator threw), which
+		 * the decoder rethrows.
+		 * @param error the exception
+		 * @param nanos the verification's duration in nanoseconds
+		 */
+		void verificationFailed(Throwable error, long nanos);
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.joat.spring.boot;
 
 import dev.joat.TokenParser;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,9 +29,12 @@ class JoatReactiveConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ReactiveJwtDecoder.class)
 	JoatReactiveJwtDecoder joatReactiveJwtDecoder(TokenParser tokenParser, JoatProperties properties,
-			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<ObservationRegistry> observationRegistry) {
+			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ObservationHandler<?>> observationHandlers,
+			ObjectProvider<JoatJwtDecoder.VerificationTimer> verificationTimer) {
 		return new JoatReactiveJwtDecoder(
-				ConfiguredJwtDecoders.jwtDecoder(tokenParser, properties, validators, observationRegistry));
+				ConfiguredJwtDecoders.jwtDecoder(tokenParser, properties, validators, observationRegistry,
+				observationHandlers, verificationTimer));
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package dev.joat.spring.boot;
 
 import dev.joat.TokenParser;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,8 +28,11 @@ class JoatServletConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
 	JoatJwtDecoder joatJwtDecoder(TokenParser tokenParser, JoatProperties properties,
-			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<ObservationRegistry> observationRegistry) {
-		return ConfiguredJwtDecoders.jwtDecoder(tokenParser, properties, validators, observationRegistry);
+			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ObservationHandler<?>> observationHandlers,
+			ObjectProvider<JoatJwtDecoder.VerificationTimer> verificationTimer) {
+		return ConfiguredJwtDecoders.jwtDecoder(tokenParser, properties, validators, observationRegistry,
+				observationHandlers, verificationTimer);
 	}
 
 	@Bean

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.joat.InvalidTokenException;
 import dev.joat.TokenIssuanceListener;
@@ -11,6 +13,7 @@ import dev.joat.TokenProfile;
 import dev.joat.TokenVerificationListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * joat's counters in a Micrometer {@link MeterRegistry}, fed by the parser's and generator's
@@ -20,12 +23,21 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code reason} (an {@link InvalidTokenException.Reason}, or {@code none} when accepted) and
  * {@code kid} (a key id of the configured ring, {@code unknown} or {@code none});</li>
  * <li>{@value #ISSUED}, tagged {@code algorithm}, {@code kid} and {@code profile} ({@code pyjoat} or
- * {@code rfc9068}, as {@code joat.profile} names them).</li>
+ * {@code rfc9068}, as {@code joat.profile} names them);</li>
+ * <li>as the {@link JoatJwtDecoder}'s {@linkplain JoatJwtDecoder.VerificationTimer verification
+ * timer}, the timer {@value #VERIFICATION}, tagged {@code outcome} ({@code accepted},
+ * {@code refused} or {@code failed}), {@code reason} (as the counter's, or {@code validator} when an
+ * application's validator refused the token) and {@code error} (the simple class name of the
+ * exception of a failed verification, otherwise {@code none}): the meter Micrometer's
+ * {@code DefaultMeterObservationHandler} makes of the decoder's observation, with the same name
+ * and tags.</li>
  * </ul>
  * Every tag value is bounded and none comes from a client: no token, client id, subject or scope is
- * ever a tag. Counters are looked up without allocating once created. Thread-safe.
+ * ever a tag. Counters and timers are looked up without allocating once created (a failed
+ * verification's timer excepted). Thread-safe.
  */
-public final class JoatTokenMetrics implements TokenVerificationListener, TokenIssuanceListener {
+public final class JoatTokenMetrics
+		implements TokenVerificationListener, TokenIssuanceListener, JoatJwtDecoder.VerificationTimer {
 
 	/** The name of the verification counter. */
 	public static final String VERIFIED = "joat.tokens.verified";
@@ -33,7 +45,15 @@ public final class JoatTokenMetrics implements TokenVerificationListener, TokenI
 	/** The name of the issuance counter. */
 	public static final String ISSUED = "joat.tokens.issued";
 
+	/** The name of the verification timer: the decoder's observation's. */
+	public static final String VERIFICATION = JoatJwtDecoder.OBSERVATION_NAME;
+
 	private static final InvalidTokenException.Reason[] REASONS = InvalidTokenException.Reason.values();
+
+	/** The verification timer's index for an accepted token; refusals by reason follow, by ordinal. */
+	private static final int ACCEPTED = 0;
+
+	private static final int BY_VALIDATOR = REASONS.length + 1;
 
 	private final MeterRegistry registry;
 
@@ -41,6 +61,9 @@ public final class JoatTokenMetrics implements TokenVerificationListener, TokenI
 	private final Map<String, Counter[]> verified = new ConcurrentHashMap<>();
 
 	private final Map<IssuedTags, Counter> issued = new ConcurrentHashMap<>();
+
+	/** The verification timers by index (accepted, refused by reason, by a validator), created on first use. */
+	private final AtomicReferenceArray<Timer> verificationTimers = new AtomicReferenceArray<>(BY_VALIDATOR + 1);
 
 	/**
 	 * Creates the counters' home.
@@ -63,6 +86,46 @@ public final class JoatTokenMetrics implements TokenVerificationListener, TokenI
 	@Override
 	public void tokenIssued(String algorithm, String keyId, TokenProfile profile) {
 		this.issued.computeIfAbsent(new IssuedTags(algorithm, keyId, profile), this::issuedCounter).increment();
+	}
+
+	@Override
+	public void verificationAccepted(long nanos) {
+		verificationTimer(ACCEPTED).record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public void verificationRefused(InvalidTokenException.Reason reason, long nanos) {
+		verificationTimer(reason.ordinal() + 1).record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public void verificationRefusedByValidator(long nanos) {
+		verificationTimer(BY_VALIDATOR).record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public void verificationFailed(Throwable error, long nanos) {
+		verificationTimer("failed", "none", error.getClass().getSimpleName()).record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	private Timer verificationTimer(int index) {
+		Timer timer = this.verificationTimers.get(index);
+		if (timer == null) {
+			// The registry answers the same timer to every thread that races here.
+			timer = (index == ACCEPTED) ? verificationTimer("accepted", "none", "none")
+					: (index == BY_VALIDATOR) ? verificationTimer("refused", "validator", "none")
+							: verificationTimer("refused", REASONS[index - 1].name(), "none");
+			this.verificationTimers.set(index, timer);
+		}
+		return timer;
+	}
+
+	private Timer verificationTimer(String outcome, String reason, String error) {
+		return Timer.builder(VERIFICATION)
+			.tag("outcome", outcome)
+			.tag("reason", reason)
+			.tag("error", error)
+			.register(this.registry);
 	}
 
 	private Counter[] counters(String keyId) {

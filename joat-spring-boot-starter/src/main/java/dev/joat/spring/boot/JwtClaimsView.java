@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.joat.Credentials;
@@ -16,7 +17,8 @@ import dev.joat.Credentials;
  * {@code iat} and {@code nbf} as {@link Instant}s, a single {@code aud} as a one-element list, and
  * the client id as {@code sub} when the token has no {@code sub} (RFC 9068 §2.2). Spring's
  * {@code Jwt} copies its claims into a map of its own, so this view is what it copies from; it is
- * read-only and built for one token.
+ * read-only, built for one token, and its entries are only valid until the iteration moves on
+ * (see {@link Entries}): hand it to nothing else.
  */
 final class JwtClaimsView extends AbstractMap<String, Object> {
 
@@ -60,6 +62,12 @@ final class JwtClaimsView extends AbstractMap<String, Object> {
 		}
 	}
 
+	/**
+	 * The claims in token order, {@code sub} last when added. To spare an entry per claim, the
+	 * iterator answers one entry that each {@code next()} refills: read it before the next call,
+	 * as the copy constructors of {@code HashMap} and {@code LinkedHashMap} (which {@code Jwt}'s
+	 * constructor uses) do; never keep it.
+	 */
 	private final class Entries extends AbstractSet<Entry<String, Object>> {
 
 		@Override
@@ -69,30 +77,77 @@ final class JwtClaimsView extends AbstractMap<String, Object> {
 
 		@Override
 		public Iterator<Entry<String, Object>> iterator() {
-			Iterator<Entry<String, Object>> claims = JwtClaimsView.this.credentials.claims().entrySet().iterator();
-			return new Iterator<>() {
+			return new Refilled(JwtClaimsView.this.credentials.claims().entrySet().iterator());
+		}
 
-				private boolean subjectAdded = !JwtClaimsView.this.addsSubject;
+	}
 
-				@Override
-				public boolean hasNext() {
-					return claims.hasNext() || !this.subjectAdded;
-				}
+	/** An iterator over the claims that is also the one entry it answers. */
+	private final class Refilled implements Iterator<Entry<String, Object>>, Entry<String, Object> {
 
-				@Override
-				public Entry<String, Object> next() {
-					if (claims.hasNext()) {
-						Entry<String, Object> claim = claims.next();
-						return new SimpleImmutableEntry<>(claim.getKey(), springValue(claim.getKey(), claim.getValue()));
-					}
-					if (!this.subjectAdded) {
-						this.subjectAdded = true;
-						return new SimpleImmutableEntry<>("sub", JwtClaimsView.this.credentials.clientId());
-					}
-					throw new NoSuchElementException();
-				}
+		private final Iterator<Entry<String, Object>> claims;
 
-			};
+		private boolean subjectAdded = !JwtClaimsView.this.addsSubject;
+
+		private String name;
+
+		private Object value;
+
+		Refilled(Iterator<Entry<String, Object>> claims) {
+			this.claims = claims;
+		}
+
+		@Override
+		public boolean hasNext() {
+			return this.claims.hasNext() || !this.subjectAdded;
+		}
+
+		@Override
+		public Entry<String, Object> next() {
+			if (this.claims.hasNext()) {
+				Entry<String, Object> claim = this.claims.next();
+				this.name = claim.getKey();
+				this.value = springValue(this.name, claim.getValue());
+				return this;
+			}
+			if (!this.subjectAdded) {
+				this.subjectAdded = true;
+				this.name = "sub";
+				this.value = JwtClaimsView.this.credentials.clientId();
+				return this;
+			}
+			throw new NoSuchElementException();
+		}
+
+		@Override
+		public String getKey() {
+			return this.name;
+		}
+
+		@Override
+		public Object getValue() {
+			return this.value;
+		}
+
+		@Override
+		public Object setValue(Object value) {
+			throw new UnsupportedOperationException("read-only");
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return (other instanceof Entry<?, ?> entry) && Objects.equals(this.name, entry.getKey())
+					&& Objects.equals(this.value, entry.getValue());
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hashCode(this.name) ^ Objects.hashCode(this.value);
+		}
+
+		@Override
+		public String toString() {
+			return this.name + "=" + this.value;
 		}
 
 	}

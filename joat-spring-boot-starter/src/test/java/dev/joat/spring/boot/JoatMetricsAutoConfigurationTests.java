@@ -18,6 +18,10 @@ import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -47,6 +51,14 @@ class JoatMetricsAutoConfigurationTests {
 	private static final String[] RING = { "joat.issuer=" + ISSUER, "joat.secrets[0].kid=2026-01",
 			"joat.secrets[0].secret=" + OLD, "joat.secrets[1].kid=2026-07", "joat.secrets[1].secret=" + NEW,
 			"joat.signing-kid=2026-07" };
+
+	/** Spring Boot's observation and metrics auto-configuration without tracing, and joat's. */
+	private static final AutoConfigurations BOOT_METRICS = AutoConfigurations.of(ObservationAutoConfiguration.class,
+			MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+			SimpleMetricsExportAutoConfiguration.class, JoatAutoConfiguration.class, JoatMetricsAutoConfiguration.class);
+
+	private final WebApplicationContextRunner bootRunner = new WebApplicationContextRunner().withConfiguration(BOOT_METRICS)
+		.withPropertyValues(RING);
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JoatAutoConfiguration.class, JoatMetricsAutoConfiguration.class))
@@ -105,6 +117,46 @@ class JoatMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void decodeWhenBootActuatorWithoutTracingThenTimedByJoatWithoutAnObservation() {
+		this.bootRunner.run((context) -> {
+			JwtDecoder decoder = context.getBean(JwtDecoder.class);
+			decoder.decode(issue(context));
+			assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(attackerKidToken()));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(timed(registry, "accepted", "none")).isEqualTo(1);
+			assertThat(timed(registry, "refused", "UNKNOWN_KEY")).isEqualTo(1);
+			// Micrometer's meter handler makes this long-task timer for every observation it sees.
+			assertThat(registry.find("joat.tokens.verification.active").longTaskTimer()).isNull();
+		});
+	}
+
+	@Test
+	void decodeWhenBootActuatorAndAnotherHandlerBeanThenObservedAndTimedOnce() {
+		this.bootRunner.withUserConfiguration(RecordingHandler.class).run((context) -> {
+			JwtDecoder decoder = context.getBean(JwtDecoder.class);
+			decoder.decode(issue(context));
+			assertThat(context.getBean(RecordingHandler.class).observations)
+				.containsExactly("joat.tokens.verification outcome=accepted reason=none");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(timed(registry, "accepted", "none")).isEqualTo(1);
+			assertThat(registry.find("joat.tokens.verification.active").longTaskTimer()).isNotNull();
+		});
+	}
+
+	@Test
+	void decodeWhenReactiveBootActuatorWithoutTracingThenTimedByJoat() {
+		new ReactiveWebApplicationContextRunner().withConfiguration(BOOT_METRICS)
+			.withPropertyValues(RING)
+			.run((context) -> {
+				assertThatExceptionOfType(JwtException.class)
+					.isThrownBy(() -> context.getBean(ReactiveJwtDecoder.class).decode("not-a-token").block());
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(timed(registry, "refused", "MALFORMED")).isEqualTo(1);
+				assertThat(registry.find("joat.tokens.verification.active").longTaskTimer()).isNull();
+			});
+	}
+
+	@Test
 	void issueTokenWhenMeterRegistryThenIssuedCountedByAlgorithmKidAndProfile() {
 		this.runner.run((context) -> {
 			issue(context);
@@ -160,6 +212,12 @@ class JoatMetricsAutoConfigurationTests {
 		return registry.get("joat.tokens.verified").tags("outcome", outcome, "reason", reason, "kid", kid).counter().count();
 	}
 
+	private static long timed(MeterRegistry registry, String outcome, String reason) {
+		return registry.get("joat.tokens.verification").tags("outcome", outcome, "reason", reason, "error", "none")
+			.timer()
+			.count();
+	}
+
 	private static String issue(ApplicationContext context) {
 		return context.getBean(TokenGenerator.class).issueToken("abcd", List.of("read"));
 	}
@@ -176,6 +234,33 @@ class JoatMetricsAutoConfigurationTests {
 			.lifetime(Duration.ofMinutes(5))
 			.build()
 			.issueToken("abcd", List.of("read"));
+	}
+
+	/** An observation handler bean that is not a meter handler, as tracing's are. */
+	@Configuration(proxyBeanMethods = false)
+	static class RecordingHandler {
+
+		final List<String> observations = new ArrayList<>();
+
+		@Bean
+		ObservationHandler<Observation.Context> recordingObservationHandler() {
+			return new ObservationHandler<>() {
+
+				@Override
+				public void onStop(Observation.Context context) {
+					RecordingHandler.this.observations.add(context.getName() + " outcome="
+							+ context.getLowCardinalityKeyValue("outcome").getValue() + " reason="
+							+ context.getLowCardinalityKeyValue("reason").getValue());
+				}
+
+				@Override
+				public boolean supportsContext(Observation.Context context) {
+					return true;
+				}
+
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
