@@ -18,11 +18,13 @@ import java.util.Set;
  * parser's setup costs more than the few hundred bytes of a token's JSON.
  *
  * <p>It is stricter than Jackson, never more lenient: the build's differential fuzz test
- * ({@code StrictJsonReaderFuzzTests}) checks that on every input it either gives exactly what
- * Jackson's strict streaming parser gives, or refuses. Refused: duplicate member names at every
+ * ({@code StrictJsonReaderFuzzTests}) checks in both directions that on every input it gives
+ * exactly what Jackson configured strictly gives, or both refuse, or it refuses for one of the
+ * deliberate reasons {@code SECURITY.md} lists. Refused: duplicate member names at every
  * level (RFC 7515 §5.2; "last one wins" is how scopes get escalated), nesting deeper than
  * {@value #MAX_NESTING_DEPTH}, anything after the object, invalid or overlong UTF-8, a byte-order
- * mark, raw control characters, numbers longer than {@value #MAX_NUMBER_LENGTH} characters, and
+ * mark, raw control characters, an escaped surrogate that is not half of a pair (RFC 7493 §2.1,
+ * in names and values alike), numbers longer than {@value #MAX_NUMBER_LENGTH} characters, and
  * every JSON extension (comments, single quotes, trailing commas, NaN, leading zeros …). Numbers
  * become {@code Long} when they are integers that fit, {@code BigInteger} when larger, and
  * {@code Double} otherwise. Not thread-safe: an instance reads one document at a time.
@@ -352,9 +354,23 @@ final class StrictJsonReader {
 					if (i + 4 > this.end) {
 						throw invalid();
 					}
-					int code = (hex(in[i]) << 12) | (hex(in[i + 1]) << 8) | (hex(in[i + 2]) << 4) | hex(in[i + 3]);
-					text.append((char) code);
+					char code = hex4(i);
 					i += 4;
+					if (Character.isHighSurrogate(code)) {
+						// RFC 7493 §2.1: a surrogate only as the first half of an escaped pair.
+						if (i + 6 > this.end || in[i] != '\\' || in[i + 1] != 'u'
+								|| !Character.isLowSurrogate(hex4(i + 2))) {
+							throw unpairedSurrogate();
+						}
+						text.append(code).append(hex4(i + 2));
+						i += 6;
+					}
+					else if (Character.isLowSurrogate(code)) {
+						throw unpairedSurrogate();
+					}
+					else {
+						text.append(code);
+					}
 				}
 				default -> throw invalid();
 			}
@@ -374,6 +390,12 @@ final class StrictJsonReader {
 		catch (CharacterCodingException ex) {
 			throw malformed(this.part, "is not valid UTF-8");
 		}
+	}
+
+	/** The UTF-16 code unit of the four hex digits at {@code json[at, at + 4)}. */
+	private char hex4(int at) {
+		byte[] in = this.json;
+		return (char) ((hex(in[at]) << 12) | (hex(in[at + 1]) << 8) | (hex(in[at + 2]) << 4) | hex(in[at + 3]));
 	}
 
 	private int hex(byte b) {
@@ -530,6 +552,10 @@ final class StrictJsonReader {
 
 	private int next() {
 		return (this.position < this.end) ? this.json[this.position++] : -1;
+	}
+
+	private InvalidTokenException unpairedSurrogate() {
+		return malformed(this.part, "has an unpaired surrogate in a string");
 	}
 
 	private InvalidTokenException invalid() {

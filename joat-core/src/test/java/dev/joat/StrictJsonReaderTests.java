@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * {@link StrictJsonReader} against Jackson ({@link JacksonJsonReader}) on hand-picked inputs: the
- * same result where both accept, a refusal wherever Jackson refuses. The fuzz test
- * {@link StrictJsonReaderFuzzTests} does the same on generated inputs.
+ * {@link StrictJsonReader} against Jackson ({@link JacksonOracle}) on hand-picked inputs: the same
+ * result where both accept, a refusal wherever Jackson refuses, and a refusal of what Jackson
+ * accepts only where it is deliberate. The fuzz test {@link StrictJsonReaderFuzzTests} does the
+ * same on generated inputs, {@link JsonTestSuiteTests} on the JSONTestSuite corpus.
  */
 class StrictJsonReaderTests {
 
@@ -29,19 +30,16 @@ class StrictJsonReaderTests {
 			"{\"a\":1234567890123456789}", "{\"a\":9223372036854775807}", "{\"a\":9223372036854775808}",
 			"{\"a\":-9223372036854775808}", "{\"a\":-9223372036854775809}", "{\"a\":true,\"b\":false,\"c\":null}",
 			"{\"a\":[]}", "{\"a\":[1,[2,[3]],{\"b\":{}}]}", "{\"\":\"\"}", "{\"a\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"}",
-			"{\"a\":\"\\u0041\\u00e9\\u2603\\ud83d\\ude00\"}", "{\"a\":\"\\ud800\"}", "{\"caf\u00e9\":\"\u2603\"}",
+			"{\"a\":\"\\u0041\\u00e9\\u2603\\ud83d\\ude00\"}", "{\"\\uD83D\\uDE00\":\"\\uDBFF\\uDFFF\"}", "{\"caf\u00e9\":\"\u2603\"}",
 			"{\"a\":\"x\\u0000y\"}", "{\"aud\":\"abcd\",\"scp\":[\"read\"],\"exp\":1}", "\t{\r\n\"a\"\t:\n1\r}\n",
 			"{\"a\":\"\u007f\"}", "{\"a\":\"\\u0061\",\"b\":\"a\"}" })
 	void readObjectWhenValidThenSameAsJackson(String json) {
 		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		Map<String, Object> expected = JacksonJsonReader.readObject(bytes, "payload");
-		Map<String, Object> actual = StrictJsonReader.readObject(bytes, "payload");
-		assertThat(actual).isEqualTo(expected);
-		assertThat(List.copyOf(actual.keySet())).isEqualTo(List.copyOf(expected.keySet()));
+		assertThat(JacksonOracle.compare(bytes).strictAccepted()).isTrue();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", " ", "[]", "\"a\"", "1", "null", "{", "}", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{,}",
+	@ValueSource(strings = { "", " ", "{", "}", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{,}",
 			"{\"a\":1}{}", "{\"a\":1}x", "{'a':1}", "{a:1}", "{\"a\":01}", "{\"a\":-}", "{\"a\":1.}", "{\"a\":.5}",
 			"{\"a\":1e}", "{\"a\":+1}", "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":tru}", "{\"a\":truex}", "{\"a\":nul}",
 			"{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"\\u12g4\"}", "{\"a\":\"unterminated}", "{\"a\":[1,]}",
@@ -49,10 +47,20 @@ class StrictJsonReaderTests {
 			"{\"a\":{\"b\":1,\"b\":1}}", "{\"a\":\"x\",\"\\u0061\":\"y\"}" })
 	void readObjectWhenInvalidThenBothRefuse(String json) {
 		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> JacksonJsonReader.readObject(bytes, "payload"));
+		assertThat(JacksonOracle.accepts(bytes)).isFalse();
+		assertThat(JacksonOracle.compare(bytes).strictAccepted()).isFalse();
 		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> StrictJsonReader.readObject(bytes, "payload"))
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InvalidTokenException.Reason.MALFORMED))
 			.withMessageStartingWith("Malformed token: the payload ");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "[]", "[{}]", "\"a\"", "1", "-0.5", "null", "true", " [1,2] " })
+	void readObjectWhenTopLevelIsNotAnObjectThenRefusedByDesign(String json) {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> StrictJsonReader.readObject(bytes, "payload"))
+			.withMessage("Malformed token: the payload is not a JSON object");
+		assertThat(JacksonOracle.compare(bytes).deliberate()).containsExactly(JacksonOracle.DeliberateRefusal.NOT_AN_OBJECT);
 	}
 
 	@Test
@@ -66,9 +74,13 @@ class StrictJsonReaderTests {
 			.withMessage("Malformed token: the payload nests deeper than 8 levels");
 		String deepObjects = "{\"a\":" + "{\"a\":".repeat(depth) + "1" + "}".repeat(depth) + "}";
 		assertThatExceptionOfType(InvalidTokenException.class)
-			.isThrownBy(() -> StrictJsonReader.readObject(deepObjects.getBytes(StandardCharsets.UTF_8), "payload"));
-		assertThatExceptionOfType(InvalidTokenException.class)
-			.isThrownBy(() -> JacksonJsonReader.readObject(deepObjects.getBytes(StandardCharsets.UTF_8), "payload"));
+			.isThrownBy(() -> StrictJsonReader.readObject(deepObjects.getBytes(StandardCharsets.UTF_8), "payload"))
+			.withMessage("Malformed token: the payload nests deeper than 8 levels");
+		assertThat(JacksonOracle.compare(atLimit.getBytes(StandardCharsets.UTF_8)).deliberate()).isEmpty();
+		assertThat(JacksonOracle.compare(beyond.getBytes(StandardCharsets.UTF_8)).deliberate())
+			.containsExactly(JacksonOracle.DeliberateRefusal.NESTING);
+		assertThat(JacksonOracle.compare(deepObjects.getBytes(StandardCharsets.UTF_8)).deliberate())
+			.containsExactly(JacksonOracle.DeliberateRefusal.NESTING);
 	}
 
 	@Test
@@ -82,9 +94,45 @@ class StrictJsonReaderTests {
 	void readObjectWhenNumberLongerThanLimitThenRefusedThoughJacksonAccepts() {
 		String digits = "1".repeat(StrictJsonReader.MAX_NUMBER_LENGTH + 1);
 		byte[] json = ("{\"a\":" + digits + "}").getBytes(StandardCharsets.UTF_8);
-		assertThat(JacksonJsonReader.readObject(json, "payload")).containsEntry("a", new BigInteger(digits));
+		assertThat(JacksonOracle.read(json).get("a").bigIntegerValue()).isEqualTo(new BigInteger(digits));
 		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> StrictJsonReader.readObject(json, "payload"))
 			.withMessage("Malformed token: the payload has a number longer than 64 characters");
+		assertThat(JacksonOracle.compare(json).deliberate()).containsExactly(JacksonOracle.DeliberateRefusal.LONG_NUMBER);
+		byte[] atLimit = ("{\"a\":-0." + "1".repeat(StrictJsonReader.MAX_NUMBER_LENGTH - 6) + "e-9}")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(JacksonOracle.compare(atLimit).strictAccepted()).isTrue();
+		byte[] beyond = ("{\"a\":-0." + "1".repeat(StrictJsonReader.MAX_NUMBER_LENGTH - 5) + "e-9}")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(JacksonOracle.compare(beyond).deliberate()).containsExactly(JacksonOracle.DeliberateRefusal.LONG_NUMBER);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"\\uDaaa\":0}", "{\"\\uDC00\":0}", "{\"\\uD800\\uD800\":0}", "{\"\\uDE00\\uD83D\":0}",
+			"{\"\\uD800\\u0041\":0}", "{\"\\uD800x\":0}", "{\"a\\uD83D\":0}", "{\"\\uD83D\\n\":0}" })
+	void readObjectWhenUnpairedSurrogateInNameThenRefused(String json) {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> StrictJsonReader.readObject(bytes, "payload"))
+			.withMessage("Malformed token: the payload has an unpaired surrogate in a string");
+		JacksonOracle.compare(bytes);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"a\":\"\\uDaaa\"}", "{\"a\":\"\\uDC00\"}", "{\"a\":\"\\uD800\\uD800\"}",
+			"{\"a\":\"\\uDE00\\uD83D\"}", "{\"a\":\"\\uD800\\u0041\"}", "{\"a\":\"\\uD800x\"}",
+			"{\"a\":\"x\\uD83D\"}", "{\"a\":[\"\\uD83D\\n\"]}", "{\"a\":\"\\uD83D\u00e9\"}" })
+	void readObjectWhenUnpairedSurrogateInValueThenRefusedThoughJacksonAccepts(String json) {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> StrictJsonReader.readObject(bytes, "payload"))
+			.withMessage("Malformed token: the payload has an unpaired surrogate in a string");
+		assertThat(JacksonOracle.compare(bytes).deliberate())
+			.containsExactly(JacksonOracle.DeliberateRefusal.UNPAIRED_SURROGATE);
+	}
+
+	@Test
+	void readObjectWhenEscapedSurrogatePairsThenOneCodePointEach() {
+		Map<String, Object> object = StrictJsonReader.readObject(
+				"{\"\\ud83d\\ude00\":\"a\\uD800\\uDC00\\uDBFF\\uDFFFb\"}".getBytes(StandardCharsets.UTF_8), "payload");
+		assertThat(object).containsExactly(entry("\uD83D\uDE00", "a\uD800\uDC00\uDBFF\uDFFFb"));
 	}
 
 	@Test
@@ -147,9 +195,28 @@ class StrictJsonReaderTests {
 			"7b2261223a22 c3a9 22 2c 2261223a 01 7d                                | contains a control character" })
 	void readObjectWhenEncodingIsBadThenRefusedForTheEncoding(String hex, String message) {
 		byte[] json = HexFormat.of().parseHex(hex.replace(" ", ""));
-		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> JacksonJsonReader.readObject(json, "payload"));
+		assertThat(JacksonOracle.compare(json).strictAccepted()).isFalse();
 		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> StrictJsonReader.readObject(json, "payload"))
 			.withMessage("Malformed token: the payload " + message);
+	}
+
+	/** Encodings Jackson reads and the strict reader refuses, each for its deliberate reason. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			// the JSON in hex                         | the deliberate refusal | how the message ends
+			"efbbbf 7b2261223a317d                    | BYTE_ORDER_MARK        | starts with a byte-order mark",
+			"7b2261223a22 c0af 227d                   | NOT_UTF8               | is not valid UTF-8",
+			"7b2261223a22 f4908080 227d               | NOT_UTF8               | is not valid UTF-8",
+			"007b 0022 0061 0022 003a 0031 007d       | UTF16_OR_UTF32         | contains a control character",
+			"7b00 2200 6100 2200 3a00 3100 7d00       | UTF16_OR_UTF32         | contains a control character",
+			"0000007b 0000007d                        | UTF16_OR_UTF32         | contains a control character" })
+	void readObjectWhenEncodingJacksonReadsLenientlyThenDeliberateRefusal(String hex,
+			JacksonOracle.DeliberateRefusal refusal, String message) {
+		byte[] json = HexFormat.of().parseHex(hex.replace(" ", ""));
+		assertThat(JacksonOracle.accepts(json)).isTrue();
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> StrictJsonReader.readObject(json, "payload"))
+			.withMessage("Malformed token: the payload " + message);
+		assertThat(JacksonOracle.compare(json).deliberate()).contains(refusal);
 	}
 
 	@ParameterizedTest
