@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code TokenParser.parseToken}'s budget, step by step, on the PyJOAT-shaped token of the other
  * benchmarks: each benchmark runs one step of the pipeline alone (it lives in package
  * {@code dev.joat} to reach the package-private steps). The steps add up to roughly the whole
- * parse; the difference is glue (the header cache look-up, per-thread buffers, records).
+ * parse; the difference is glue (the header cache look-up, pooled buffers, records).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
