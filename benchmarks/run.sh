@@ -5,7 +5,9 @@
 #   benchmarks/run.sh 'Verify'          # only the benchmarks matching a JMH regex
 #   JMH_OPTS='-f 1 -wi 5 -i 10' benchmarks/run.sh   # other iteration settings
 #
-# Writes benchmarks/results/<UTC time>.json (JMH's JSON) and .md (the tables, the JDK and the CPU).
+# Writes benchmarks/results/<UTC time>.json (JMH's JSON) and .md (the tables, the JDK and the CPU),
+# and <UTC time>-Verify.svg / -Sign.svg (bar charts of ns/op and B/op, linked from the .md) when
+# those classes ran.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -36,5 +38,5 @@ java -jar joat-benchmarks/target/benchmarks.jar $JMH_OPTS -prof gc -rf json -rff
 	# Other work on the machine skews every number: the load average says whether there was any.
 	echo "- Load average (1, 5, 15 min) before: ${load_before}; after: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 	echo
-	python3 benchmarks/table.py "$json"
+	python3 benchmarks/table.py "$json" --svg
 } | tee "benchmarks/results/${stamp}.md"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Turns a JMH JSON result file into Markdown tables.
+"""Turns a JMH JSON result file into Markdown tables and, on request, SVG bar charts.
 
-Usage: python3 benchmarks/table.py RESULTS.json
+Usage: python3 benchmarks/table.py RESULTS.json [--svg]
 
 For each benchmark class run in average-time mode (Verify, Sign): ns/op with its 99.9% error,
 B/op (gc.alloc.rate.norm, present when the run used -prof gc) and the ratio to that class's floor,
@@ -10,11 +10,17 @@ A dagger marks an error wider than 20% of the score.
 For each class run in throughput mode (Scaling): ops/s over all threads, B/op, the speed-up of
 each "...AllThreads" benchmark over its "...OneThread" twin, and how many times slower than the
 floor at the same thread count each benchmark is.
+With --svg, each average-time class with a floor (Verify, Sign) is also drawn as a bar chart of
+ns/op (with its error) and B/op per benchmark, written beside the JSON as RESULTS-<Class>.svg and
+linked below its table. The SVG is written by hand (no plotting library needed): joat's rows in
+blue, the floor in grey, the other libraries in orange, every bar labelled with its value.
 """
 
 import json
+import os
 import sys
 from collections import OrderedDict
+from xml.sax.saxutils import escape
 
 
 def number(value, decimals):
@@ -52,10 +58,15 @@ def load(path):
     return entries, classes
 
 
-def average_time_table(class_name, entries):
+def floor_first(entries):
+    """The floor benchmarks first, then the others from fastest to slowest."""
     floors = [e for e in entries if e["_method"].endswith("Floor")]
+    return floors, floors + sorted((e for e in entries if e not in floors), key=lambda e: e["primaryMetric"]["score"])
+
+
+def average_time_table(class_name, entries):
+    floors, ordered = floor_first(entries)
     floor = floors[0]["primaryMetric"]["score"] if floors else None
-    ordered = floors + sorted((e for e in entries if e not in floors), key=lambda e: e["primaryMetric"]["score"])
     unit = entries[0]["primaryMetric"]["scoreUnit"]
     floor_name = f"`{floors[0]['_method']}`" if floors else "floor"
     lines = [f"| {class_name} | {unit} | B/op | × {floor_name} |", "| --- | ---: | ---: | ---: |"]
@@ -94,12 +105,80 @@ def throughput_table(class_name, entries):
     return lines
 
 
+def bar_color(method):
+    if method.endswith("Floor"):
+        return "#a0aec0"
+    return "#2b6cb0" if method.startswith("joat") else "#dd6b20"
+
+
+def svg_chart(class_name, entries, subtitle):
+    """An SVG bar chart of one average-time class: ns/op (with the 99.9% error) and B/op per benchmark."""
+    _, ordered = floor_first(entries)
+    unit = entries[0]["primaryMetric"]["scoreUnit"]
+    label_width, panel_width, gap, value_room = 250, 300, 40, 90
+    row, top = 24, 64
+    width = label_width + 2 * (panel_width + value_room) + gap
+    height = top + row * len(ordered) + 34
+    times = [(e["primaryMetric"]["score"], float(e["primaryMetric"]["scoreError"])) for e in ordered]
+    allocations = [e.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score") for e in ordered]
+    max_time = max(score + (error if error == error else 0) for score, error in times) or 1
+    max_bytes = max((b for b in allocations if b is not None), default=0) or 1
+    left_x = label_width
+    right_x = label_width + panel_width + value_room + gap
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
+           f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+           f'<text x="10" y="20" font-size="15" font-weight="bold">{escape(class_name)}: time and allocation '
+           f'per operation (shorter is better)</text>',
+           f'<text x="10" y="38" fill="#4a5568">{escape(subtitle)}</text>',
+           f'<text x="{left_x}" y="{top - 8}" font-weight="bold">{escape(unit)} (± 99.9% interval)</text>',
+           f'<text x="{right_x}" y="{top - 8}" font-weight="bold">B/op (gc.alloc.rate.norm)</text>']
+    for index, entry in enumerate(ordered):
+        y = top + index * row
+        method = entry["_method"]
+        color = bar_color(method)
+        weight = ' font-weight="bold"' if method.startswith("joat") else ""
+        out.append(f'<text x="{label_width - 8}" y="{y + 16}" text-anchor="end"{weight}>{escape(method)}</text>')
+        score, error = times[index]
+        bar = max(1.0, panel_width * score / max_time)
+        out.append(f'<rect x="{left_x}" y="{y + 4}" width="{bar:.1f}" height="{row - 8}" fill="{color}"/>')
+        label_x = left_x + bar
+        if error == error and error > 0:
+            low = left_x + panel_width * max(0.0, score - error) / max_time
+            high = left_x + panel_width * (score + error) / max_time
+            middle = y + row / 2
+            out.append(f'<line x1="{low:.1f}" y1="{middle}" x2="{high:.1f}" y2="{middle}" stroke="#1a202c"/>')
+            out.append(f'<line x1="{high:.1f}" y1="{middle - 4}" x2="{high:.1f}" y2="{middle + 4}" stroke="#1a202c"/>')
+            label_x = max(label_x, high)
+        out.append(f'<text x="{label_x + 4:.1f}" y="{y + 16}">{number(score, 1 if score < 100 else 0)}</text>')
+        allocated = allocations[index]
+        if allocated is None:
+            out.append(f'<text x="{right_x}" y="{y + 16}" fill="#4a5568">–</text>')
+            continue
+        bar = max(1.0, panel_width * allocated / max_bytes)
+        out.append(f'<rect x="{right_x}" y="{y + 4}" width="{bar:.1f}" height="{row - 8}" fill="{color}"/>')
+        text = "≈ 0" if allocated < 1 else number(allocated, 0)
+        out.append(f'<text x="{right_x + bar + 4:.1f}" y="{y + 16}">{text}</text>')
+    legend_y = height - 12
+    out.append(f'<rect x="10" y="{legend_y - 10}" width="12" height="12" fill="#2b6cb0"/>'
+               f'<text x="26" y="{legend_y}">joat</text>'
+               f'<rect x="70" y="{legend_y - 10}" width="12" height="12" fill="#dd6b20"/>'
+               f'<text x="86" y="{legend_y}">other libraries</text>'
+               f'<rect x="190" y="{legend_y - 10}" width="12" height="12" fill="#a0aec0"/>'
+               f'<text x="206" y="{legend_y}">raw-HMAC floor (the JDK\'s Mac alone)</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
 def main():
-    if len(sys.argv) != 2:
+    arguments = [a for a in sys.argv[1:] if a != "--svg"]
+    charts = "--svg" in sys.argv[1:]
+    if len(arguments) != 1:
         sys.exit(__doc__)
-    entries, classes = load(sys.argv[1])
+    path = arguments[0]
+    entries, classes = load(path)
     if not entries:
-        sys.exit("No results in " + sys.argv[1])
+        sys.exit("No results in " + path)
     first = entries[0]
     print(f"JMH {first.get('jmhVersion', '?')}, {first.get('vmName', '?')} {first.get('vmVersion', '?')}, "
           f"{first['forks']} fork, {first['warmupIterations']} × {first['warmupTime']} warm-up, "
@@ -110,6 +189,15 @@ def main():
         mode = class_entries[0]["mode"]
         table = average_time_table if mode == "avgt" else throughput_table
         print("\n".join(table(class_name, class_entries)))
+        if charts and mode == "avgt" and any(e["_method"].endswith("Floor") for e in class_entries):
+            stem = os.path.splitext(path)[0]
+            svg = f"{stem}-{class_name}.svg"
+            subtitle = (f"{os.path.basename(stem)}: {first.get('vmName', '?')} {first.get('vmVersion', '?')}; "
+                        "one HS256 token, one thread")
+            with open(svg, "w", encoding="utf-8") as file:
+                file.write(svg_chart(class_name, class_entries, subtitle))
+            print()
+            print(f"![{class_name} chart]({os.path.basename(svg)})")
 
 
 if __name__ == "__main__":

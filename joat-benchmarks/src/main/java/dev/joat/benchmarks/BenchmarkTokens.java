@@ -110,8 +110,10 @@ final class BenchmarkTokens {
 	 * @param tamperedPayload {@code valid} with {@code "admin"} added to {@code scp}, and the original signature
 	 * @param wrongSecret {@code valid}'s header and payload signed with another secret
 	 * @param expired signed like {@code valid}, but with an {@code exp} in 2026
+	 * @param wrongAudience signed like {@code valid}, but for another client ({@code aud} {@code "other-" + clientId})
 	 */
-	record TokenSet(String clientId, String valid, String tamperedPayload, String wrongSecret, String expired) {
+	record TokenSet(String clientId, String valid, String tamperedPayload, String wrongSecret, String expired,
+			String wrongAudience) {
 
 		static TokenSet of(String clientId, byte[] secret) {
 			String payload = payloadJson(clientId, EXPIRES_AT, SCOPE);
@@ -121,7 +123,8 @@ final class BenchmarkTokens {
 					+ '.' + signature;
 			String wrongSecret = sign(sha256("joat-benchmarks: not the secret"), payload);
 			String expired = sign(secret, payloadJson(clientId, ISSUED_AT + 3600, SCOPE));
-			return new TokenSet(clientId, valid, tampered, wrongSecret, expired);
+			String wrongAudience = sign(secret, payloadJson("other-" + clientId, EXPIRES_AT, SCOPE));
+			return new TokenSet(clientId, valid, tampered, wrongSecret, expired, wrongAudience);
 		}
 
 	}

@@ -13,8 +13,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * joat's verifiers, as {@link Verify} and {@link Scaling} measure them: a {@link TokenParser}
- * requiring the issuer (and, as always, {@code exp}), with a fixed secret or with PyJOAT's
- * per-client secrets. Each is checked by {@link SetupCheck} before it is measured.
+ * requiring the issuer and the audience (and, as always, {@code exp}), with a fixed secret or with
+ * PyJOAT's per-client secrets. Each is checked by {@link SetupCheck} before it is measured.
  */
 public final class JoatVerifiers {
 
@@ -33,6 +33,7 @@ public final class JoatVerifiers {
 		public void setup() {
 			this.parser = TokenParser.builder(SecretResolver.of(BenchmarkTokens.SECRET))
 				.issuer(BenchmarkTokens.ISSUER)
+				.audience(BenchmarkTokens.CLIENT_ID)
 				.build();
 			this.token = BenchmarkTokens.FIXED.valid();
 			SetupCheck.requireVerifier("joat TokenParser", BenchmarkTokens.FIXED,
@@ -53,6 +54,7 @@ public final class JoatVerifiers {
 		public void setup() {
 			this.decoder = new JoatJwtDecoder(TokenParser.builder(SecretResolver.of(BenchmarkTokens.SECRET))
 				.issuer(BenchmarkTokens.ISSUER)
+				.audience(BenchmarkTokens.CLIENT_ID)
 				.build());
 			this.token = BenchmarkTokens.FIXED.valid();
 			SetupCheck.requireVerifier("joat JoatJwtDecoder", BenchmarkTokens.FIXED,
@@ -80,6 +82,7 @@ public final class JoatVerifiers {
 					BenchmarkTokens.clientSecret(BenchmarkTokens.MASTER_SECRET, BenchmarkTokens.CLIENT_ID));
 			this.parser = TokenParser.builder(new ClientSecrets(BenchmarkTokens.MASTER_SECRET, Set.of(BenchmarkTokens.CLIENT_ID)))
 				.issuer(BenchmarkTokens.ISSUER)
+				.audience(BenchmarkTokens.CLIENT_ID)
 				.build();
 			this.token = tokens.valid();
 			SetupCheck.requireVerifier("joat TokenParser with client secrets", tokens,
@@ -111,6 +114,7 @@ public final class JoatVerifiers {
 			}
 			this.parser = TokenParser.builder(new ClientSecrets(BenchmarkTokens.MASTER_SECRET, Set.of(clientIds)))
 				.issuer(BenchmarkTokens.ISSUER)
+				.audience(clientIds)
 				.build();
 			this.tokens = new String[CLIENTS];
 			for (int i = 0; i < CLIENTS; i++) {

@@ -12,8 +12,9 @@ import dev.joat.TokenParser;
 /**
  * Checks, in each benchmark's {@code @Setup}, that what is about to be measured really verifies or
  * signs: a verifier must read the expected claims from the valid token and refuse every near miss
- * of its {@link BenchmarkTokens.TokenSet}; a signer's token must pass joat's parser with the
- * expected claims. A failed check throws, which fails that benchmark loudly.
+ * of its {@link BenchmarkTokens.TokenSet} (changed payload, other secret, expired, other audience);
+ * a signer's token must pass joat's parser with the expected claims. A failed check throws,
+ * which fails that benchmark loudly.
  */
 final class SetupCheck {
 
@@ -86,6 +87,7 @@ final class SetupCheck {
 		requireRefused(verifier, reader, "a token with a changed payload", tokens.tamperedPayload());
 		requireRefused(verifier, reader, "a token signed with another secret", tokens.wrongSecret());
 		requireRefused(verifier, reader, "an expired token", tokens.expired());
+		requireRefused(verifier, reader, "a token for another audience", tokens.wrongAudience());
 	}
 
 	static void requireSigner(String signer, TokenWriter writer) {

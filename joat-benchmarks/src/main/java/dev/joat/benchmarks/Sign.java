@@ -56,4 +56,9 @@ public class Sign {
 		return jose4j.sign();
 	}
 
+	@Benchmark
+	public String fusionAuthJwt(Signers.FusionAuth fusionAuth) {
+		return fusionAuth.sign();
+	}
+
 }

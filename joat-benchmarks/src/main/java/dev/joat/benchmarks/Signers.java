@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -26,6 +27,8 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.joat.SecretResolver;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
+import io.fusionauth.jwt.JWTEncoder;
+import io.fusionauth.jwt.hmac.HMACSigner;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -270,6 +273,44 @@ public final class Signers {
 			jws.setPayload(claims.toJson());
 			jws.setKey(this.key);
 			return jws.getCompactSerialization();
+		}
+
+	}
+
+	/**
+	 * fusionauth-jwt 5.3: an {@link io.fusionauth.jwt.domain.JWT} built per call, {@code JWT.getEncoder().encode(jwt,
+	 * HMACSigner.newSHA256Signer(secret))}, Jackson 2 JSON. It writes the header
+	 * {@code {"alg":"HS256","typ":"JWT"}} by default.
+	 */
+	@State(Scope.Benchmark)
+	public static class FusionAuth {
+
+		JWTEncoder encoder;
+
+		HMACSigner signer;
+
+		ZonedDateTime issuedAt;
+
+		ZonedDateTime expiresAt;
+
+		@Setup
+		public void setup() {
+			this.encoder = io.fusionauth.jwt.domain.JWT.getEncoder();
+			this.signer = HMACSigner.newSHA256Signer(BenchmarkTokens.SECRET);
+			this.issuedAt = ZonedDateTime.ofInstant(Instant.ofEpochSecond(BenchmarkTokens.ISSUED_AT), ZoneOffset.UTC);
+			this.expiresAt = ZonedDateTime.ofInstant(Instant.ofEpochSecond(BenchmarkTokens.EXPIRES_AT), ZoneOffset.UTC);
+			SetupCheck.requireSigner("fusionauth-jwt", this::sign);
+		}
+
+		String sign() {
+			io.fusionauth.jwt.domain.JWT jwt = new io.fusionauth.jwt.domain.JWT()
+				.setAudience(BenchmarkTokens.CLIENT_ID)
+				.setIssuer(BenchmarkTokens.ISSUER)
+				.setExpiration(this.expiresAt)
+				.setIssuedAt(this.issuedAt)
+				.addClaim("scp", BenchmarkTokens.SCOPE)
+				.setSubject(BenchmarkTokens.USER_ID);
+			return this.encoder.encode(jwt, this.signer);
 		}
 
 	}

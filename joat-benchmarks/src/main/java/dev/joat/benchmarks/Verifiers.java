@@ -23,6 +23,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import dev.joat.benchmarks.SetupCheck.SeenClaims;
+import io.fusionauth.jwt.InvalidJWTException;
+import io.fusionauth.jwt.JWTDecoder;
+import io.fusionauth.jwt.hmac.HMACVerifier;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
@@ -37,6 +40,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -44,7 +49,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * The raw-HMAC floor and the other libraries' verifiers that {@link Verify} and {@link Scaling}
  * measure (joat's are in {@link JoatVerifiers}), each configured once as a resource server would
  * configure it and checked by {@link SetupCheck} before it is measured. Every one checks the HS256
- * signature, {@code exp} and {@code iss}.
+ * signature, {@code exp}, {@code iss} and {@code aud} (the client the token was issued to): with
+ * the library's own options where it has them, after its decode where it does not (said on the
+ * class).
  */
 public final class Verifiers {
 
@@ -86,8 +93,8 @@ public final class Verifiers {
 
 	/**
 	 * What Spring users run today: {@code NimbusJwtDecoder.withSecretKey(…).build()} (HS256), with
-	 * the default validators plus the issuer, as Boot configures it when an issuer is set. It
-	 * checks {@code exp} when present but does not require it.
+	 * the default validators plus the issuer and the audience, as Boot configures it when an issuer
+	 * and audiences are set. It checks {@code exp} when present but does not require it.
 	 */
 	@State(Scope.Benchmark)
 	public static class SpringNimbusJwtDecoder {
@@ -99,7 +106,8 @@ public final class Verifiers {
 		@Setup
 		public void setup() {
 			this.decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(BenchmarkTokens.SECRET, "HmacSHA256")).build();
-			this.decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(BenchmarkTokens.ISSUER));
+			this.decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+					new JwtIssuerValidator(BenchmarkTokens.ISSUER), new JwtAudienceValidator(BenchmarkTokens.CLIENT_ID)));
 			this.token = BenchmarkTokens.FIXED.valid();
 			SetupCheck.requireVerifier("Spring NimbusJwtDecoder", BenchmarkTokens.FIXED, (token) -> {
 				Jwt jwt = this.decoder.decode(token);
@@ -112,7 +120,8 @@ public final class Verifiers {
 
 	/**
 	 * Nimbus JOSE+JWT used directly: {@link SignedJWT#parse}, the {@code alg} compared with HS256,
-	 * a {@link MACVerifier}, then a {@link DefaultJWTClaimsVerifier} requiring {@code exp} and the issuer.
+	 * a {@link MACVerifier}, then a {@link DefaultJWTClaimsVerifier} requiring the audience, {@code exp}
+	 * and the issuer.
 	 */
 	@State(Scope.Benchmark)
 	public static class Nimbus {
@@ -126,7 +135,7 @@ public final class Verifiers {
 		@Setup
 		public void setup() throws JOSEException {
 			this.verifier = new MACVerifier(BenchmarkTokens.SECRET);
-			this.claimsVerifier = new DefaultJWTClaimsVerifier<>(
+			this.claimsVerifier = new DefaultJWTClaimsVerifier<>(BenchmarkTokens.CLIENT_ID,
 					new JWTClaimsSet.Builder().issuer(BenchmarkTokens.ISSUER).build(), Set.of("exp"));
 			this.token = BenchmarkTokens.FIXED.valid();
 			SetupCheck.requireVerifier("Nimbus JOSE+JWT", BenchmarkTokens.FIXED, (token) -> {
@@ -164,6 +173,7 @@ public final class Verifiers {
 			this.parser = Jwts.parser()
 				.verifyWith(Keys.hmacShaKeyFor(BenchmarkTokens.SECRET))
 				.requireIssuer(BenchmarkTokens.ISSUER)
+				.requireAudience(BenchmarkTokens.CLIENT_ID)
 				.build();
 			this.token = BenchmarkTokens.FIXED.valid();
 			SetupCheck.requireVerifier("jjwt", BenchmarkTokens.FIXED, (token) -> {
@@ -181,7 +191,7 @@ public final class Verifiers {
 
 	}
 
-	/** auth0 {@code java-jwt}: HMAC256, the issuer, and {@code exp} required. */
+	/** auth0 {@code java-jwt}: HMAC256, the issuer, the audience, and {@code exp} required. */
 	@State(Scope.Benchmark)
 	public static class Auth0 {
 
@@ -193,6 +203,7 @@ public final class Verifiers {
 		public void setup() {
 			this.verifier = JWT.require(Algorithm.HMAC256(BenchmarkTokens.SECRET))
 				.withIssuer(BenchmarkTokens.ISSUER)
+				.withAudience(BenchmarkTokens.CLIENT_ID)
 				.withClaimPresence("exp")
 				.build();
 			this.token = BenchmarkTokens.FIXED.valid();
@@ -206,8 +217,7 @@ public final class Verifiers {
 	}
 
 	/**
-	 * jose4j: HS256 only, {@code exp} required, the issuer; its default audience check is skipped,
-	 * as joat does not check {@code aud} unless told to.
+	 * jose4j: HS256 only, {@code exp} required, the issuer and the audience.
 	 */
 	@State(Scope.Benchmark)
 	public static class Jose4j {
@@ -223,7 +233,7 @@ public final class Verifiers {
 				.setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
 				.setRequireExpirationTime()
 				.setExpectedIssuer(BenchmarkTokens.ISSUER)
-				.setSkipDefaultAudienceValidation()
+				.setExpectedAudience(BenchmarkTokens.CLIENT_ID)
 				.build();
 			this.token = BenchmarkTokens.FIXED.valid();
 			SetupCheck.requireVerifier("jose4j", BenchmarkTokens.FIXED, (token) -> {
@@ -231,6 +241,51 @@ public final class Verifiers {
 				return new SeenClaims(claims.getSubject(), SeenClaims.onlyAudience(claims.getAudience()),
 						claims.getIssuer(), claims.getStringListClaimValue("scp"), claims.getExpirationTime().getValue());
 			});
+		}
+
+	}
+
+	/**
+	 * fusionauth-jwt 5.3: {@code JWT.getDecoder().decode(token, HMACVerifier.newVerifier(secret))},
+	 * Jackson 2 JSON. Its decoder checks the signature and, when present, {@code exp} and
+	 * {@code nbf}; it has no option for the rest, so {@link #verify} checks after the decode, in
+	 * the measured code, what the other verifiers are configured to check: the algorithm is HS256
+	 * (its HMAC verifier also accepts HS384 and HS512 with the same key), {@code exp} is present,
+	 * and {@code iss} and {@code aud} are the expected ones.
+	 */
+	@State(Scope.Benchmark)
+	public static class FusionAuth {
+
+		JWTDecoder decoder;
+
+		HMACVerifier verifier;
+
+		String token;
+
+		@Setup
+		public void setup() {
+			this.decoder = io.fusionauth.jwt.domain.JWT.getDecoder();
+			this.verifier = HMACVerifier.newVerifier(BenchmarkTokens.SECRET);
+			this.token = BenchmarkTokens.FIXED.valid();
+			SetupCheck.requireVerifier("fusionauth-jwt", BenchmarkTokens.FIXED, (token) -> {
+				io.fusionauth.jwt.domain.JWT jwt = verify(token);
+				return new SeenClaims(jwt.subject, (String) jwt.audience, jwt.issuer, stringList(jwt.getList("scp")),
+						jwt.expiration.toEpochSecond());
+			});
+		}
+
+		io.fusionauth.jwt.domain.JWT verify(String token) {
+			io.fusionauth.jwt.domain.JWT jwt = this.decoder.decode(token, this.verifier);
+			if (jwt.header.algorithm != io.fusionauth.jwt.domain.Algorithm.HS256 || jwt.expiration == null
+					|| !BenchmarkTokens.ISSUER.equals(jwt.issuer) || !BenchmarkTokens.CLIENT_ID.equals(jwt.audience)) {
+				throw new InvalidJWTException("Not an HS256 token for this issuer and audience with an expiry");
+			}
+			return jwt;
+		}
+
+		@SuppressWarnings("unchecked")
+		private static List<String> stringList(List<?> list) {
+			return (List<String>) list;
 		}
 
 	}

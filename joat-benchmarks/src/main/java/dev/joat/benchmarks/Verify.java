@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.joat.Credentials;
+import io.fusionauth.jwt.domain.JWT;
 import io.jsonwebtoken.Claims;
 import org.jose4j.jwt.JwtClaims;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -106,6 +107,16 @@ public class Verify {
 		bh.consume(claims.getIssuer());
 		bh.consume(claims.getStringListClaimValue("scp"));
 		bh.consume(claims.getExpirationTime());
+	}
+
+	@Benchmark
+	public void fusionAuthJwt(Verifiers.FusionAuth fusionAuth, Blackhole bh) {
+		JWT jwt = fusionAuth.verify(fusionAuth.token);
+		bh.consume(jwt.subject);
+		bh.consume(jwt.audience);
+		bh.consume(jwt.issuer);
+		bh.consume(jwt.getList("scp"));
+		bh.consume(jwt.expiration);
 	}
 
 	static void consume(Credentials credentials, Blackhole bh) {
