@@ -92,21 +92,6 @@ public final class InMemoryRevocationStore implements RevocationStore, Revocatio
 		return this.maxEntries;
 	}
 
-	@Override
-	public void revokeToken(String tokenId, Instant expiresAt) {
-		revoke(Revocation.ofToken(tokenId, expiresAt));
-	}
-
-	@Override
-	public void revokeClientTokens(String clientId, Instant issuedBefore, Instant until) {
-		revoke(Revocation.ofClient(clientId, issuedBefore, until));
-	}
-
-	@Override
-	public void revokeSubjectTokens(String subject, Instant issuedBefore, Instant until) {
-		revoke(Revocation.ofSubject(subject, issuedBefore, until));
-	}
-
 	/**
 	 * Records one revocation; an entry that has already expired is ignored. Idempotent: for a key
 	 * already held, the later cut-off and the later expiry win.
@@ -114,6 +99,7 @@ public final class InMemoryRevocationStore implements RevocationStore, Revocatio
 	 * @throws RevocationUnavailableException when the store holds {@code maxEntries} live entries
 	 * and this one names a new key
 	 */
+	@Override
 	public void revoke(Revocation revocation) {
 		Objects.requireNonNull(revocation, "revocation cannot be null");
 		synchronized (this.lock) {

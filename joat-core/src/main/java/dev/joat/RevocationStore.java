@@ -26,7 +26,9 @@ public interface RevocationStore {
 	 * @throws IllegalArgumentException when an argument is {@code null} or out of bounds
 	 * @throws RevocationUnavailableException when the revocation cannot be recorded now
 	 */
-	void revokeToken(String tokenId, Instant expiresAt);
+	default void revokeToken(String tokenId, Instant expiresAt) {
+		revoke(Revocation.ofToken(tokenId, expiresAt));
+	}
 
 	/**
 	 * Revokes every token issued to {@code clientId} before {@code issuedBefore}; tokens issued from
@@ -39,7 +41,9 @@ public interface RevocationStore {
 	 * {@code until} is before {@code issuedBefore}
 	 * @throws RevocationUnavailableException when the revocation cannot be recorded now
 	 */
-	void revokeClientTokens(String clientId, Instant issuedBefore, Instant until);
+	default void revokeClientTokens(String clientId, Instant issuedBefore, Instant until) {
+		revoke(Revocation.ofClient(clientId, issuedBefore, until));
+	}
 
 	/**
 	 * Revokes every token of the user {@code subject} ({@code sub}) issued before
@@ -52,6 +56,18 @@ public interface RevocationStore {
 	 * {@code until} is before {@code issuedBefore}
 	 * @throws RevocationUnavailableException when the revocation cannot be recorded now
 	 */
-	void revokeSubjectTokens(String subject, Instant issuedBefore, Instant until);
+	default void revokeSubjectTokens(String subject, Instant issuedBefore, Instant until) {
+		revoke(Revocation.ofSubject(subject, issuedBefore, until));
+	}
+
+	/**
+	 * Records one revocation, already checked (see {@link Revocation#ofToken},
+	 * {@link Revocation#ofClient}, {@link Revocation#ofSubject}). The three methods above build the
+	 * entry and call this one: an implementation implements this method only.
+	 * @param revocation the entry
+	 * @throws NullPointerException when {@code revocation} is {@code null}
+	 * @throws RevocationUnavailableException when the revocation cannot be recorded now
+	 */
+	void revoke(Revocation revocation);
 
 }

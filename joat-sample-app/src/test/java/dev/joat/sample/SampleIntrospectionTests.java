@@ -1,11 +1,7 @@
 package dev.joat.sample;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +21,7 @@ import static dev.joat.sample.SampleRevocationTests.DEMO;
 import static dev.joat.sample.SampleRevocationTests.READER;
 import static dev.joat.sample.SampleRevocationTests.RESOURCE_SERVER;
 import static dev.joat.sample.SampleRevocationTests.basic;
+import static dev.joat.sample.SampleForms.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -41,8 +38,6 @@ class SampleIntrospectionTests {
 	private static final String INACTIVE = "{\"active\":false}";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
 	private int port;
@@ -163,9 +158,7 @@ class SampleIntrospectionTests {
 	}
 
 	private String accessToken(String authorization) throws Exception {
-		HttpResponse<String> response = post("/oauth2/token", authorization, "grant_type=client_credentials");
-		assertThat(response.statusCode()).isEqualTo(200);
-		return (String) json(response).get("access_token");
+		return SampleForms.accessToken(this.port, authorization);
 	}
 
 	private HttpResponse<String> introspect(String authorization, String token) throws IOException, InterruptedException {
@@ -174,19 +167,7 @@ class SampleIntrospectionTests {
 
 	private HttpResponse<String> post(String path, String authorization, String form)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form));
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> json(HttpResponse<String> response) {
-		return JSON.readValue(response.body(), Map.class);
+		return SampleForms.post(this.port, path, authorization, form);
 	}
 
 }

@@ -1,24 +1,15 @@
 package dev.joat.sample;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import dev.joat.revocation.redis.RedisServer;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +38,7 @@ class SampleRedisRevocationTests {
 
 	private static final Duration PROPAGATION_BOUND = Duration.ofSeconds(10);
 
-	private static Process redis;
+	private static RedisServer redis;
 
 	private static int redisPort;
 
@@ -57,34 +48,19 @@ class SampleRedisRevocationTests {
 
 	@BeforeAll
 	static void startRedisAndSample() throws Exception {
-		redisPort = freePort();
-		Path directory = Files.createTempDirectory("joat-sample-redis-");
-		redis = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
-				"--save", "", "--appendonly", "no", "--dir", directory.toString()))
-			.redirectErrorStream(true)
-			.redirectOutput(directory.resolve("redis.log").toFile())
-			.start();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!"+PONG".equals(redisCommand("PING"))) {
-			assertThat(redis.isAlive()).as("redis-server is running").isTrue();
-			assertThat(System.nanoTime()).as("redis-server answers PING within 10 s").isLessThan(deadline);
-			Thread.sleep(20);
-		}
+		redis = RedisServer.start();
+		redisPort = redis.port();
 		onRedis = sample("joat.revocation.store=redis", "spring.data.redis.host=127.0.0.1",
 				"spring.data.redis.port=" + redisPort, "spring.data.redis.timeout=2s");
 	}
 
 	@AfterAll
-	static void stopSampleThenRedis() throws InterruptedException {
+	static void stopSampleThenRedis() {
 		if (onRedis != null) {
 			onRedis.close();
 		}
 		if (redis != null) {
-			redis.toHandle().destroy();
-			if (!redis.waitFor(10, TimeUnit.SECONDS)) {
-				redis.toHandle().destroyForcibly();
-				redis.waitFor(10, TimeUnit.SECONDS);
-			}
+			redis.close();
 		}
 	}
 
@@ -95,7 +71,7 @@ class SampleRedisRevocationTests {
 		assertThat(get(port, "/api/read", token).statusCode()).isEqualTo(200);
 		assertThat(post(port, "/oauth2/revoke", "token=" + token).statusCode()).isEqualTo(200);
 		// One revoked-token key (joat-revocation-redis's layout: <prefix>t:<expiresAtMillis>:<jti>).
-		assertThat(redisCommand("KEYS joat:revocation:t:*")).isEqualTo("*1");
+		assertThat(redis.command("KEYS joat:revocation:t:*")).isEqualTo("*1");
 		long deadline = System.nanoTime() + PROPAGATION_BOUND.toNanos();
 		int status = get(port, "/api/read", token).statusCode();
 		while (status != 401 && System.nanoTime() < deadline) {
@@ -116,7 +92,7 @@ class SampleRedisRevocationTests {
 
 	@Test
 	void healthWhenStoreInMemoryThenUpWithoutRedisIndicatorOrRedis() throws Exception {
-		try (ConfigurableApplicationContext inMemory = sample("spring.data.redis.port=" + freePort())) {
+		try (ConfigurableApplicationContext inMemory = sample("spring.data.redis.port=" + RedisServer.freePort())) {
 			Map<String, Object> health = health(port(inMemory, "local.management.port"));
 			assertThat(health).containsEntry("status", "UP");
 			assertThat(health.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
@@ -174,31 +150,6 @@ class SampleRedisRevocationTests {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	/** One inline command to the test's redis-server; the reply's first line, or {@code null} if unreachable. */
-	private static String redisCommand(String command) {
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), redisPort)) {
-			socket.setSoTimeout(2000);
-			OutputStream out = socket.getOutputStream();
-			out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			StringBuilder line = new StringBuilder();
-			for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
-				line.append((char) c);
-			}
-			return line.toString();
-		}
-		catch (IOException ex) {
-			return null;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
+import static dev.joat.sample.SampleForms.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -199,9 +200,7 @@ class SampleRevocationTests {
 	}
 
 	private String accessToken(String authorization) throws Exception {
-		HttpResponse<String> response = post("/oauth2/token", authorization, "grant_type=client_credentials");
-		assertThat(response.statusCode()).isEqualTo(200);
-		return (String) json(response).get("access_token");
+		return SampleForms.accessToken(this.port, authorization);
 	}
 
 	private HttpResponse<String> api(String token) throws IOException, InterruptedException {
@@ -211,14 +210,7 @@ class SampleRevocationTests {
 
 	private HttpResponse<String> post(String path, String authorization, String form)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-			.timeout(Duration.ofSeconds(10))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form));
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return SampleForms.post(this.port, path, authorization, form);
 	}
 
 	private URI uri(String path) {
@@ -227,11 +219,6 @@ class SampleRevocationTests {
 
 	static String basic(String clientId, String secret) {
 		return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> json(HttpResponse<String> response) {
-		return JSON.readValue(response.body(), Map.class);
 	}
 
 }

@@ -1,24 +1,15 @@
 package dev.joat.sample;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import dev.joat.revocation.redis.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +34,7 @@ class SampleTwoInstancesRedisRevocationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static Process redis;
+	private static RedisServer redis;
 
 	private static int redisPort;
 
@@ -55,36 +46,21 @@ class SampleTwoInstancesRedisRevocationTests {
 
 	@BeforeAll
 	static void startRedisAndTwoInstances() throws Exception {
-		redisPort = freePort();
-		Path directory = Files.createTempDirectory("joat-sample-redis-");
-		redis = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
-				"--save", "", "--appendonly", "no", "--dir", directory.toString()))
-			.redirectErrorStream(true)
-			.redirectOutput(directory.resolve("redis.log").toFile())
-			.start();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!"+PONG".equals(redisCommand("PING"))) {
-			assertThat(redis.isAlive()).as("redis-server is running").isTrue();
-			assertThat(System.nanoTime()).as("redis-server answers PING within 10 s").isLessThan(deadline);
-			Thread.sleep(20);
-		}
+		redis = RedisServer.start();
+		redisPort = redis.port();
 		a = instance();
 		b = instance();
 	}
 
 	@AfterAll
-	static void stopInstancesThenRedis() throws InterruptedException {
+	static void stopInstancesThenRedis() {
 		for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { a, b }) {
 			if (instance != null) {
 				instance.close();
 			}
 		}
 		if (redis != null) {
-			redis.toHandle().destroy();
-			if (!redis.waitFor(10, TimeUnit.SECONDS)) {
-				redis.toHandle().destroyForcibly();
-				redis.waitFor(10, TimeUnit.SECONDS);
-			}
+			redis.close();
 		}
 	}
 
@@ -167,31 +143,6 @@ class SampleTwoInstancesRedisRevocationTests {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	/** One inline command to the test's redis-server; the reply's first line, or {@code null} if unreachable. */
-	private static String redisCommand(String command) {
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), redisPort)) {
-			socket.setSoTimeout(2000);
-			OutputStream out = socket.getOutputStream();
-			out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			StringBuilder line = new StringBuilder();
-			for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
-				line.append((char) c);
-			}
-			return line.toString();
-		}
-		catch (IOException ex) {
-			return null;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -43,7 +43,7 @@ public final class RedisRevocation implements AutoCloseable {
 	private final RedisRevocationReplicator replicator;
 
 	private RedisRevocation(Builder builder) {
-		this.local = InMemoryRevocationStore.builder().maxEntries(builder.maxEntries).clock(builder.clock).build();
+		this.local = builder.local.build();
 		RevocationReplica.Builder replica = RevocationReplica.builder(this.local)
 			.maxStaleness(builder.maxStaleness)
 			.clock(builder.clock)
@@ -122,7 +122,8 @@ public final class RedisRevocation implements AutoCloseable {
 
 		private boolean failOpen;
 
-		private int maxEntries = InMemoryRevocationStore.Builder.DEFAULT_MAX_ENTRIES;
+		/** The local replica's settings (bound and clock): their rules live in one place. */
+		private final InMemoryRevocationStore.Builder local = InMemoryRevocationStore.builder();
 
 		private Clock clock = Clock.systemUTC();
 
@@ -223,10 +224,7 @@ public final class RedisRevocation implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder maxEntries(int maxEntries) {
-			if (maxEntries <= 0) {
-				throw new IllegalArgumentException("maxEntries must be positive");
-			}
-			this.maxEntries = maxEntries;
+			this.local.maxEntries(maxEntries);
 			return this;
 		}
 
@@ -236,7 +234,8 @@ public final class RedisRevocation implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
-			this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+			this.local.clock(clock);
+			this.clock = clock;
 			return this;
 		}
 

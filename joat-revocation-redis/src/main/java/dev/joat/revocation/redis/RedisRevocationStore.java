@@ -2,7 +2,6 @@ package dev.joat.revocation.redis;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -56,21 +55,6 @@ public final class RedisRevocationStore implements RevocationStore {
 		this.clock = Objects.requireNonNull(clock, "clock cannot be null");
 	}
 
-	@Override
-	public void revokeToken(String tokenId, Instant expiresAt) {
-		revoke(Revocation.ofToken(tokenId, expiresAt));
-	}
-
-	@Override
-	public void revokeClientTokens(String clientId, Instant issuedBefore, Instant until) {
-		revoke(Revocation.ofClient(clientId, issuedBefore, until));
-	}
-
-	@Override
-	public void revokeSubjectTokens(String subject, Instant issuedBefore, Instant until) {
-		revoke(Revocation.ofSubject(subject, issuedBefore, until));
-	}
-
 	/**
 	 * Records one revocation in Redis, announces it to every node, and applies it here.
 	 * @param revocation the entry
@@ -79,6 +63,7 @@ public final class RedisRevocationStore implements RevocationStore {
 	 * @throws RevocationUnavailableException when Redis did not confirm the write; nothing was
 	 * recorded, and the caller should report the failure rather than assume the token is revoked
 	 */
+	@Override
 	public void revoke(Revocation revocation) {
 		Objects.requireNonNull(revocation, "revocation cannot be null");
 		requireWellFormed(revocation);

@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
  * A real {@code redis-server} process for tests: started on a free port without persistence
  * ({@code --save '' --appendonly no}), ready once it answers {@code PING}, stopped by its PID. It
  * can be stopped and started again on the same port in the middle of a test (its data is lost, as a
- * Redis without persistence loses it). Not thread-safe: one test drives it.
+ * Redis without persistence loses it). Not thread-safe: one test drives it. Public, through this
+ * module's test jar, for the sample's Redis tests.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
 
@@ -39,8 +40,9 @@ final class RedisServer implements AutoCloseable {
 	/**
 	 * Starts a server on a free port.
 	 * @return the running server
+	 * @throws IOException when it cannot be started or does not answer {@code PING} within 10 seconds
 	 */
-	static RedisServer start() throws IOException {
+	public static RedisServer start() throws IOException {
 		RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("joat-redis-"));
 		server.startAgain();
 		return server;
@@ -51,7 +53,11 @@ final class RedisServer implements AutoCloseable {
 		return "redis-server";
 	}
 
-	int port() {
+	/**
+	 * The port it listens on, on {@code 127.0.0.1}.
+	 * @return the port
+	 */
+	public int port() {
 		return this.port;
 	}
 
@@ -106,9 +112,10 @@ final class RedisServer implements AutoCloseable {
 	/**
 	 * Sends one inline command and reads the first line of the reply (enough for {@code PING},
 	 * integers and simple strings).
+	 * @param inline the command, e.g. {@code KEYS joat:*}
 	 * @return the reply's first line, or {@code null} when the server cannot be reached
 	 */
-	String command(String inline) {
+	public String command(String inline) {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
 			socket.setSoTimeout(2000);
 			OutputStream out = socket.getOutputStream();
@@ -126,12 +133,18 @@ final class RedisServer implements AutoCloseable {
 		}
 	}
 
+	/** Stops the server by its PID and waits for it to exit. */
 	@Override
 	public void close() {
 		stop();
 	}
 
-	static int freePort() throws IOException {
+	/**
+	 * A port free on the loopback interface now.
+	 * @return the port
+	 * @throws IOException when no port can be bound
+	 */
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 
 import ch.qos.logback.classic.Level;
+import dev.joat.MutableClock;
 import dev.joat.SecretResolver;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;

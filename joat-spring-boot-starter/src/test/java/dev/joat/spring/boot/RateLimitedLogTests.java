@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import ch.qos.logback.classic.Level;
+import dev.joat.MutableClock;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 

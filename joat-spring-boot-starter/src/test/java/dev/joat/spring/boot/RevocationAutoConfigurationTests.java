@@ -215,20 +215,7 @@ class RevocationAutoConfigurationTests {
 
 		@Bean
 		RevocationStore applicationRevocationStore() {
-			return new RevocationStore() {
-
-				@Override
-				public void revokeToken(String tokenId, Instant expiresAt) {
-				}
-
-				@Override
-				public void revokeClientTokens(String clientId, Instant issuedBefore, Instant until) {
-				}
-
-				@Override
-				public void revokeSubjectTokens(String subject, Instant issuedBefore, Instant until) {
-				}
-
+			return (revocation) -> {
 			};
 		}
 

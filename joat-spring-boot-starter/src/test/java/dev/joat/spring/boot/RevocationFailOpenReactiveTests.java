@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
+import dev.joat.MutableClock;
 import dev.joat.RevocationReplica;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.joat.InMemoryRevocationStore;
+import dev.joat.MutableClock;
 import dev.joat.RevocationReplica;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import dev.joat.InMemoryRevocationStore;
+import dev.joat.MutableClock;
 import dev.joat.RevocationReplica;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;

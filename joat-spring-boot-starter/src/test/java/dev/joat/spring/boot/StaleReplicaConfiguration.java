@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import dev.joat.InMemoryRevocationStore;
+import dev.joat.MutableClock;
 import dev.joat.RevocationReplica;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
