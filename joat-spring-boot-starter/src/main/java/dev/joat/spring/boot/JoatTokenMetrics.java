@@ -1,5 +1,6 @@
 package dev.joat.spring.boot;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +35,9 @@ import io.micrometer.core.instrument.Timer;
  * </ul>
  * Every tag value is bounded and none comes from a client: no token, client id, subject or scope is
  * ever a tag. Counters and timers are looked up without allocating once created (a failed
- * verification's timer excepted). Thread-safe.
+ * verification's timer excepted): a key id's counters by the identity of the string the parser
+ * passes (its ring's own, or the listener's constants), the accepted timer from a field of its own.
+ * Thread-safe.
  */
 public final class JoatTokenMetrics
 		implements TokenVerificationListener, TokenIssuanceListener, JoatJwtDecoder.VerificationTimer {
@@ -57,10 +60,23 @@ public final class JoatTokenMetrics
 
 	private static final int UNAVAILABLE = BY_VALIDATOR + 1;
 
+	/** How many key id instances {@link #countersByIdentity} holds at most; the ring's and the listener's two constants fit. */
+	private static final int MAX_KEY_ID_INSTANCES = 16;
+
 	private final MeterRegistry registry;
 
 	/** By key id: the accepted counter, then one refused counter per reason (by ordinal), created on first use. */
 	private final Map<String, Counter[]> verified = new ConcurrentHashMap<>();
+
+	/**
+	 * The counters of the key id instances seen so far, found by identity: the parser passes its
+	 * ring's own strings and the listener's constants, so a few comparisons replace a map lookup.
+	 * Copied on write, under {@code this}; never more than {@value #MAX_KEY_ID_INSTANCES} entries.
+	 */
+	private volatile KeyIdCounters[] countersByIdentity = new KeyIdCounters[0];
+
+	/** The timer of accepted verifications, created on first use: the one every verification of a valid token records. */
+	private volatile Timer acceptedTimer;
 
 	private final Map<IssuedTags, Counter> issued = new ConcurrentHashMap<>();
 
@@ -92,7 +108,12 @@ public final class JoatTokenMetrics
 
 	@Override
 	public void verificationAccepted(long nanos) {
-		verificationTimer(ACCEPTED).record(nanos, TimeUnit.NANOSECONDS);
+		Timer timer = this.acceptedTimer;
+		if (timer == null) {
+			timer = verificationTimer(ACCEPTED);
+			this.acceptedTimer = timer;
+		}
+		timer.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	@Override
@@ -137,8 +158,39 @@ public final class JoatTokenMetrics
 	}
 
 	private Counter[] counters(String keyId) {
+		for (KeyIdCounters known : this.countersByIdentity) {
+			if (known.keyId() == keyId) {
+				return known.counters();
+			}
+		}
+		return countersByEquality(keyId);
+	}
+
+	/** The counters of a key id instance not (yet) known by identity, remembered by identity while there is room. */
+	private Counter[] countersByEquality(String keyId) {
 		Counter[] counters = this.verified.get(keyId);
-		return (counters != null) ? counters : this.verified.computeIfAbsent(keyId, this::verifiedCounters);
+		if (counters == null) {
+			counters = this.verified.computeIfAbsent(keyId, this::verifiedCounters);
+		}
+		if (this.countersByIdentity.length < MAX_KEY_ID_INSTANCES) {
+			rememberByIdentity(keyId, counters);
+		}
+		return counters;
+	}
+
+	private synchronized void rememberByIdentity(String keyId, Counter[] counters) {
+		KeyIdCounters[] known = this.countersByIdentity;
+		if (known.length >= MAX_KEY_ID_INSTANCES) {
+			return;
+		}
+		for (KeyIdCounters entry : known) {
+			if (entry.keyId() == keyId) {
+				return;
+			}
+		}
+		KeyIdCounters[] grown = Arrays.copyOf(known, known.length + 1);
+		grown[known.length] = new KeyIdCounters(keyId, counters);
+		this.countersByIdentity = grown;
 	}
 
 	private Counter[] verifiedCounters(String keyId) {
@@ -166,6 +218,10 @@ public final class JoatTokenMetrics
 			.tag("kid", tags.keyId())
 			.tag("profile", tags.profile().name().toLowerCase(Locale.ROOT).replace("_", ""))
 			.register(this.registry);
+	}
+
+	/** A key id instance and its counters. */
+	private record KeyIdCounters(String keyId, Counter[] counters) {
 	}
 
 	private record IssuedTags(String algorithm, String keyId, TokenProfile profile) {
