@@ -1,7 +1,6 @@
 package dev.joat;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -31,8 +30,6 @@ import java.util.Objects;
  * <p>Instances are immutable and thread-safe: build one and share it.
  */
 public final class TokenGenerator {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final String provider;
 
@@ -165,7 +162,7 @@ public final class TokenGenerator {
 			claims.add("aud", (this.audiences.size() == 1) ? this.audiences.get(0) : this.audiences);
 			claims.add("exp", expiresAt);
 			claims.add("iat", issuedAt);
-			claims.add("jti", (request.tokenId() != null) ? request.tokenId() : randomTokenId());
+			claims.add("jti", (request.tokenId() != null) ? request.tokenId() : RandomTokenIds.next());
 			claims.add("client_id", request.clientId());
 			if (!request.scope().isEmpty()) {
 				claims.add("scope", String.join(" ", request.scope()));
@@ -178,7 +175,7 @@ public final class TokenGenerator {
 			claims.add("iat", issuedAt);
 			claims.add("scp", request.scope());
 			claims.add("sub", subject);
-			claims.add("jti", (request.tokenId() != null) ? request.tokenId() : randomTokenId());
+			claims.add("jti", (request.tokenId() != null) ? request.tokenId() : RandomTokenIds.next());
 		}
 		for (Map.Entry<String, Object> extra : extraClaims.entrySet()) {
 			claims.add(extra.getKey(), extra.getValue());
@@ -220,13 +217,6 @@ public final class TokenGenerator {
 		token[signingInputLength] = '.';
 		Base64Url.encodeInto(signature, signature.length, token, signingInputLength + 1);
 		return new String(token, StandardCharsets.ISO_8859_1);
-	}
-
-	/** 128 random bits, base64url: unguessable and, in practice, unique (RFC 9068 §2.2, RFC 7519 §4.1.7). */
-	private static String randomTokenId() {
-		byte[] bits = new byte[16];
-		RANDOM.nextBytes(bits);
-		return Base64Url.encode(bits);
 	}
 
 	private byte[] resolveSecret(Map<String, Object> claims) {

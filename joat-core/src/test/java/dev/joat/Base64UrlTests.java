@@ -38,6 +38,24 @@ class Base64UrlTests {
 	}
 
 	@Test
+	void encodeIntoWhenARangeOfTheBytesThenSameAsTheJdkEncoderOnThatRange() {
+		SplittableRandom random = new SplittableRandom(4648);
+		for (int round = 0; round < 2_000; round++) {
+			byte[] bytes = new byte[random.nextInt(64)];
+			random.nextBytes(bytes);
+			int from = random.nextInt(bytes.length + 1);
+			int length = random.nextInt(bytes.length - from + 1);
+			String expected = Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(java.util.Arrays.copyOfRange(bytes, from, from + length));
+			byte[] out = new byte[2 + expected.length()];
+			int end = Base64Url.encodeInto(bytes, from, length, out, 2);
+			assertThat(end).isEqualTo(2 + expected.length());
+			assertThat(new String(out, 2, expected.length(), StandardCharsets.ISO_8859_1)).isEqualTo(expected);
+		}
+	}
+
+	@Test
 	void decodeWhenEveryShortStringThenCanonicalOnesDecodeAndOthersAreRefused() {
 		int checked = 0;
 		for (int length = 0; length <= 4; length++) {
@@ -85,14 +103,42 @@ class Base64UrlTests {
 	}
 
 	@Test
-	void decodeIntoWhenGivenASegmentArrayThenDecodesARangeThroughIt() {
+	void decodeIntoWhenGivenARangeThenDecodesOnlyThatRange() {
 		byte[] text = "xx.QUJD.yy".getBytes(StandardCharsets.ISO_8859_1);
-		byte[] segment = new byte[4];
 		byte[] out = new byte[8];
-		int length = Base64Url.decodeInto(text, 3, 7, segment, out);
+		int length = Base64Url.decodeInto(text, 3, 7, out);
 		assertThat(length).isEqualTo(3);
 		assertThat(new String(out, 0, length, StandardCharsets.US_ASCII)).isEqualTo("ABC");
-		assertThat(new String(segment, StandardCharsets.US_ASCII)).isEqualTo("QUJD");
+		assertThat(out).endsWith(0, 0, 0, 0, 0);
+	}
+
+	@Test
+	void decodeIntoWhenRandomRangesInsideALargerArrayThenSameAsDecodingTheRangeAlone() {
+		SplittableRandom random = new SplittableRandom(4648);
+		for (int round = 0; round < 5_000; round++) {
+			byte[] bytes = new byte[random.nextInt(200)];
+			random.nextBytes(bytes);
+			String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+			if (random.nextInt(3) == 0 && !encoded.isEmpty()) {
+				// One character anywhere replaced by one from the edges of the rules.
+				char[] chars = encoded.toCharArray();
+				chars[random.nextInt(chars.length)] = CHARACTERS[random.nextInt(CHARACTERS.length)];
+				encoded = new String(chars);
+			}
+			// The range between two segments of other text, as a payload lies in a token.
+			String text = "eyJ.x" + encoded + ".sig";
+			byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
+			byte[] out = new byte[Base64Url.decodedLength(encoded.length())];
+			int length = Base64Url.decodeInto(ascii, 5, 5 + encoded.length(), out);
+			byte[] expected = canonicalDecoding(encoded);
+			if (expected == null) {
+				assertThat(length).as("refuses %s", encoded).isEqualTo(-1);
+			}
+			else {
+				assertThat(length).as("decodes %s", encoded).isEqualTo(expected.length);
+				assertThat(out).as("decodes %s", encoded).isEqualTo(expected);
+			}
+		}
 	}
 
 	private static void assertDecodesAsDefined(String text) {
