@@ -10,14 +10,15 @@ import java.util.Base64;
  * <p>Decoding accepts exactly one spelling of every byte string: only the 64 alphabet characters,
  * no {@code =} padding, no whitespace, no length of the form {@code 4n+1}, and zero unused bits in
  * the last character. The JDK's decoder is more lenient (it accepts padding and ignores the unused
- * bits), which would give one token many spellings; decoding is therefore a table loop of its own,
- * which also reads a segment where it lies in the token, without a copy ({@code Base64UrlTests}
- * proves it against the JDK's decoder). Encoding is the JDK's, or a table loop where the characters
- * go into the middle of a larger array (a token being assembled).
+ * bits), which would give one token many spellings, so it is called only on ranges that pass
+ * those two checks. Encoding is the JDK's, or a table loop where the characters go into the middle
+ * of a larger array (a token being assembled).
  */
 final class Base64Url {
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
 	/** The bits of the last character that must be zero, by the length of the last group. */
 	private static final int[] UNUSED_BITS = { 0, 0, 0x0F, 0x03 };
@@ -101,54 +102,46 @@ final class Base64Url {
 	 */
 	static byte[] decode(byte[] text, int from, int to) {
 		byte[] out = new byte[decodedLength(to - from)];
-		return (decodeInto(text, from, to, out) < 0) ? null : out;
+		return (decodeInto(text, from, to, null, out) < 0) ? null : out;
 	}
 
 	/**
 	 * Decodes {@code text[from, to)} into the start of {@code out}, which must hold
-	 * {@link #decodedLength(int)} bytes. A table loop straight from the range, four characters to
-	 * three bytes: a character outside the alphabet has the sextet -1, whose shifted bits make the
-	 * group negative, so one sign test per group checks four characters. On a refusal {@code out}
-	 * may hold part of the decoding.
+	 * {@link #decodedLength(int)} bytes. The JDK's decoder does the work (it is intrinsified on
+	 * most CPUs); it takes whole arrays, so the range is first copied into {@code segment}.
+	 * @param segment an array of exactly {@code to - from} bytes to copy the range into, or
+	 * {@code null} for a fresh one
 	 * @return the number of bytes decoded, or -1 when that range is not canonical base64url
 	 */
-	static int decodeInto(byte[] text, int from, int to, byte[] out) {
-		int remainder = (to - from) & 3;
+	static int decodeInto(byte[] text, int from, int to, byte[] segment, byte[] out) {
+		int length = to - from;
+		if (length == 0) {
+			return 0;
+		}
+		int remainder = length & 3;
 		if (remainder == 1) {
 			return -1;
 		}
-		int[] sextets = SEXTETS;
-		int whole = to - remainder;
-		int position = 0;
-		for (int i = from; i < whole; i += 4) {
-			int bits = (sextets[text[i] & 0xFF] << 18) | (sextets[text[i + 1] & 0xFF] << 12)
-					| (sextets[text[i + 2] & 0xFF] << 6) | sextets[text[i + 3] & 0xFF];
-			if (bits < 0) {
-				return -1;
-			}
-			out[position] = (byte) (bits >> 16);
-			out[position + 1] = (byte) (bits >> 8);
-			out[position + 2] = (byte) bits;
-			position += 3;
+		// The JDK's decoder refuses everything outside the alphabet and '=' anywhere but as the
+		// padding at the end. A last character in the alphabet rules out padding; what is left to
+		// check is that the bits the last character does not use are zero, which the JDK ignores.
+		int last = sextet(text[to - 1]);
+		if (last < 0 || (last & UNUSED_BITS[remainder]) != 0) {
+			return -1;
 		}
-		if (remainder == 2) {
-			int bits = (sextets[text[whole] & 0xFF] << 6) | sextets[text[whole + 1] & 0xFF];
-			// Canonical: the bits of the last character that no byte uses are zero.
-			if (bits < 0 || (bits & UNUSED_BITS[2]) != 0) {
-				return -1;
-			}
-			out[position++] = (byte) (bits >> 4);
+		byte[] copy = (segment != null) ? segment : new byte[length];
+		System.arraycopy(text, from, copy, 0, length);
+		try {
+			return DECODER.decode(copy, out);
 		}
-		else if (remainder == 3) {
-			int bits = (sextets[text[whole] & 0xFF] << 12) | (sextets[text[whole + 1] & 0xFF] << 6)
-					| sextets[text[whole + 2] & 0xFF];
-			if (bits < 0 || (bits & UNUSED_BITS[3]) != 0) {
-				return -1;
-			}
-			out[position++] = (byte) (bits >> 10);
-			out[position++] = (byte) (bits >> 2);
+		catch (IllegalArgumentException ex) {
+			return -1;
 		}
-		return position;
+	}
+
+	/** The sextet of a byte, or -1 outside the alphabet. */
+	private static int sextet(byte b) {
+		return SEXTETS[b & 0xFF];
 	}
 
 }

@@ -66,7 +66,8 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 		}
 		int payloadSegmentLength = secondDot - firstDot - 1;
 		byte[] payload = buffers.payload(Base64Url.decodedLength(payloadSegmentLength));
-		int payloadLength = Base64Url.decodeInto(ascii, firstDot + 1, secondDot, payload);
+		int payloadLength = Base64Url.decodeInto(ascii, firstDot + 1, secondDot,
+				buffers.payloadSegment(payloadSegmentLength), payload);
 		if (payloadLength < 0) {
 			throw notBase64Url("payload");
 		}
@@ -74,7 +75,8 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 		// later, by the algorithm allow-list or as a bad signature, which says more.
 		int signatureSegmentLength = length - secondDot - 1;
 		byte[] signature = buffers.signature(Base64Url.decodedLength(signatureSegmentLength));
-		if (Base64Url.decodeInto(ascii, secondDot + 1, length, signature) < 0) {
+		if (Base64Url.decodeInto(ascii, secondDot + 1, length, buffers.signatureSegment(signatureSegmentLength),
+				signature) < 0) {
 			throw notBase64Url("signature");
 		}
 		return new CompactJws(ascii, firstDot, secondDot, payload, payloadLength, signature);

@@ -2,7 +2,7 @@ package dev.joat;
 
 /**
  * Scratch space for one {@link TokenParser#verify(String)}: the decoded payload and signature,
- * and a JSON reader, so
+ * the copies of their segments that the JDK's base64 decoder reads, and a JSON reader, so
  * decoding a token allocates nothing. The buffers come from a {@link SlotPool} shared by all
  * threads, so a fresh virtual thread per request reuses them as a warm platform thread does, and
  * their number stays bounded however many threads there are. Nothing read from the buffers
@@ -20,6 +20,10 @@ final class ParseBuffers extends SlotPool.Member {
 	private static final byte[] EMPTY = new byte[0];
 
 	private byte[] payload = new byte[768];
+
+	private byte[] payloadSegment = EMPTY;
+
+	private byte[] signatureSegment = EMPTY;
 
 	private byte[] signature = EMPTY;
 
@@ -43,6 +47,12 @@ final class ParseBuffers extends SlotPool.Member {
 		if (this.payload.length > KEPT_CAPACITY) {
 			this.payload = new byte[768];
 		}
+		if (this.payloadSegment.length > KEPT_CAPACITY) {
+			this.payloadSegment = EMPTY;
+		}
+		if (this.signatureSegment.length > KEPT_CAPACITY) {
+			this.signatureSegment = EMPTY;
+		}
 		if (this.signature.length > KEPT_CAPACITY) {
 			this.signature = EMPTY;
 		}
@@ -60,6 +70,18 @@ final class ParseBuffers extends SlotPool.Member {
 			this.payload = new byte[length];
 		}
 		return this.payload;
+	}
+
+	/** An array of exactly {@code length} bytes for the payload segment. */
+	byte[] payloadSegment(int length) {
+		this.payloadSegment = exactly(this.payloadSegment, length);
+		return this.payloadSegment;
+	}
+
+	/** An array of exactly {@code length} bytes for the signature segment. */
+	byte[] signatureSegment(int length) {
+		this.signatureSegment = exactly(this.signatureSegment, length);
+		return this.signatureSegment;
 	}
 
 	/** An array of exactly {@code length} bytes for the decoded signature. */

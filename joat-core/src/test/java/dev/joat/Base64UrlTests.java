@@ -106,7 +106,8 @@ class Base64UrlTests {
 	void decodeIntoWhenGivenARangeThenDecodesOnlyThatRange() {
 		byte[] text = "xx.QUJD.yy".getBytes(StandardCharsets.ISO_8859_1);
 		byte[] out = new byte[8];
-		int length = Base64Url.decodeInto(text, 3, 7, out);
+		byte[] segment = new byte[4];
+		int length = Base64Url.decodeInto(text, 3, 7, segment, out);
 		assertThat(length).isEqualTo(3);
 		assertThat(new String(out, 0, length, StandardCharsets.US_ASCII)).isEqualTo("ABC");
 		assertThat(out).endsWith(0, 0, 0, 0, 0);
@@ -129,7 +130,7 @@ class Base64UrlTests {
 			String text = "eyJ.x" + encoded + ".sig";
 			byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
 			byte[] out = new byte[Base64Url.decodedLength(encoded.length())];
-			int length = Base64Url.decodeInto(ascii, 5, 5 + encoded.length(), out);
+			int length = Base64Url.decodeInto(ascii, 5, 5 + encoded.length(), null, out);
 			byte[] expected = canonicalDecoding(encoded);
 			if (expected == null) {
 				assertThat(length).as("refuses %s", encoded).isEqualTo(-1);
