@@ -11,15 +11,64 @@ import dev.joat.InvalidTokenException.Reason;
  * it again. Nothing here is verified yet. The payload array may be a scratch buffer longer than
  * its content: only the length given is meaningful.
  *
- * @param ascii the token's characters as bytes; the signing input is {@code ascii[0, signingInputLength)}
- * @param headerLength the length of the encoded header, which starts the token
- * @param signingInputLength the length of {@code header.payload}
- * @param payload the decoded payload bytes, {@code payload[0, payloadLength)}
- * @param payloadLength the length of the decoded payload
- * @param signature the decoded signature bytes, the whole array
+ * <p>Each {@link ParseBuffers} holds one, refilled by every {@link #split(String, int, ParseBuffers)}
+ * (a record allocated per token was scalar-replaced only when C2 happened to inline the split, so
+ * the parse's allocation depended on the order of compilation); it is valid until those buffers
+ * are released.
  */
-record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[] payload, int payloadLength,
-		byte[] signature) {
+final class CompactJws {
+
+	/** The token's characters as bytes; the signing input is {@code ascii[0, signingInputLength)}. */
+	private byte[] ascii;
+
+	/** The length of the encoded header, which starts the token. */
+	private int headerLength;
+
+	/** The length of {@code header.payload}. */
+	private int signingInputLength;
+
+	/** The decoded payload bytes, {@code payload[0, payloadLength)}. */
+	private byte[] payload;
+
+	/** The length of the decoded payload. */
+	private int payloadLength;
+
+	/** The decoded signature bytes, the whole array. */
+	private byte[] signature;
+
+	CompactJws() {
+	}
+
+	byte[] ascii() {
+		return this.ascii;
+	}
+
+	int headerLength() {
+		return this.headerLength;
+	}
+
+	int signingInputLength() {
+		return this.signingInputLength;
+	}
+
+	byte[] payload() {
+		return this.payload;
+	}
+
+	int payloadLength() {
+		return this.payloadLength;
+	}
+
+	byte[] signature() {
+		return this.signature;
+	}
+
+	/** Drops the references to the last token's bytes, so that a pooled one keeps no token alive. */
+	void clear() {
+		this.ascii = null;
+		this.payload = null;
+		this.signature = null;
+	}
 
 	/**
 	 * Splits and decodes {@code token} into buffers of its own.
@@ -79,7 +128,14 @@ record CompactJws(byte[] ascii, int headerLength, int signingInputLength, byte[]
 				signature) < 0) {
 			throw notBase64Url("signature");
 		}
-		return new CompactJws(ascii, firstDot, secondDot, payload, payloadLength, signature);
+		CompactJws jws = buffers.jws();
+		jws.ascii = ascii;
+		jws.headerLength = firstDot;
+		jws.signingInputLength = secondDot;
+		jws.payload = payload;
+		jws.payloadLength = payloadLength;
+		jws.signature = signature;
+		return jws;
 	}
 
 	/**

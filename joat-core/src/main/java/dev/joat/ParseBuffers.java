@@ -1,9 +1,9 @@
 package dev.joat;
 
 /**
- * Scratch space for one {@link TokenParser#verify(String)}: the decoded payload and signature,
- * the copies of their segments that the JDK's base64 decoder reads, and a JSON reader, so
- * decoding a token allocates nothing. The buffers come from a {@link SlotPool} shared by all
+ * Scratch space for one {@link TokenParser#verify(String)}: the split token, the decoded payload
+ * and signature, the copies of their segments that the JDK's base64 decoder reads, and a JSON
+ * reader, so decoding a token allocates nothing. The buffers come from a {@link SlotPool} shared by all
  * threads, so a fresh virtual thread per request reuses them as a warm platform thread does, and
  * their number stays bounded however many threads there are. Nothing read from the buffers
  * outlives the parse (strings and numbers are copied out), and a parse that starts while another
@@ -29,6 +29,8 @@ final class ParseBuffers extends SlotPool.Member {
 
 	private final StrictJsonReader reader = new StrictJsonReader();
 
+	private final CompactJws jws = new CompactJws();
+
 	private ParseBuffers() {
 	}
 
@@ -44,6 +46,7 @@ final class ParseBuffers extends SlotPool.Member {
 
 	/** Gives these buffers back to the pool: the caller must not use them afterwards. */
 	void release() {
+		this.jws.clear();
 		if (this.payload.length > KEPT_CAPACITY) {
 			this.payload = new byte[768];
 		}
@@ -57,6 +60,11 @@ final class ParseBuffers extends SlotPool.Member {
 			this.signature = EMPTY;
 		}
 		POOL.release(this);
+	}
+
+	/** The split token of this parse, refilled by {@link CompactJws#split(String, int, ParseBuffers)}. */
+	CompactJws jws() {
+		return this.jws;
 	}
 
 	/** A JSON reader for this parse. */
