@@ -13,8 +13,8 @@ import java.util.Arrays;
  * own, the JDK's {@code DRBG} (NIST SP 800-90A, seeded from the system's entropy on first use), and
  * draws sixteen ids at a time into a reserve. Each member is used by one thread at a time and each
  * bit of its reserve once: a used id's bytes are zeroed, so no id can be given twice, and a member
- * that is not given back (a thread that failed half-way) is never reused. 128 random bits are unguessable and, in practice, unique (RFC
- * 9068 §2.2, RFC 7519 §4.1.7).
+ * that is not given back (a thread that failed half-way) is never reused. 128 random bits are
+ * unguessable and, in practice, unique (RFC 9068 §2.2, RFC 7519 §4.1.7).
  */
 final class RandomTokenIds extends SlotPool.Member {
 
