@@ -53,6 +53,10 @@ def load(path):
     for entry in entries:
         qualified = entry["benchmark"]
         class_name, method = qualified.split(".")[-2:]
+        # A parameterised benchmark has a row per parameter value: the label says which.
+        params = entry.get("params")
+        if params:
+            method += " (" + ", ".join(f"{name}={value}" for name, value in params.items()) + ")"
         entry["_method"] = method
         classes.setdefault(class_name, []).append(entry)
     return entries, classes
