@@ -48,11 +48,9 @@ public record Revocation(Kind kind, String key, Instant issuedBefore, Instant ex
 			case CLIENT -> "clientId";
 			case SUBJECT -> "subject";
 		};
-		if (key == null || key.isEmpty()) {
-			throw new IllegalArgumentException(name + " cannot be null or empty");
-		}
-		if (key.length() > MAX_KEY_LENGTH) {
-			throw new IllegalArgumentException(name + " cannot be longer than " + MAX_KEY_LENGTH + " characters");
+		if (!isRecordable(key)) {
+			throw new IllegalArgumentException(name + ((key == null || key.isEmpty()) ? " cannot be null or empty"
+					: " cannot be longer than " + MAX_KEY_LENGTH + " characters"));
 		}
 		if (expiresAt == null) {
 			throw new IllegalArgumentException(((kind == Kind.TOKEN) ? "expiresAt" : "until") + " cannot be null");
@@ -102,6 +100,16 @@ public record Revocation(Kind kind, String key, Instant issuedBefore, Instant ex
 	 */
 	public static Revocation ofSubject(String subject, Instant issuedBefore, Instant until) {
 		return new Revocation(Kind.SUBJECT, subject, issuedBefore, until);
+	}
+
+	/**
+	 * The rule of a revocation's key, which the parser also applies to a token's {@code jti},
+	 * client id and {@code sub} when it checks revocation.
+	 * @param key a token id, client id or subject
+	 * @return {@code true} when it has 1 to {@value #MAX_KEY_LENGTH} characters
+	 */
+	static boolean isRecordable(String key) {
+		return key != null && !key.isEmpty() && key.length() <= MAX_KEY_LENGTH;
 	}
 
 	/**

@@ -203,9 +203,9 @@ public final class TokenParser {
 		}
 	}
 
-	/** The rule of {@link Revocation}'s keys (1 to {@value Revocation#MAX_KEY_LENGTH} characters), applied to a token. */
+	/** The rule of {@link Revocation}'s keys ({@link Revocation#isRecordable}), applied to a token. */
 	private static void requireRevocable(String key, String claim) {
-		if (key.isEmpty() || key.length() > Revocation.MAX_KEY_LENGTH) {
+		if (!Revocation.isRecordable(key)) {
 			throw new InvalidTokenException(Reason.INVALID_CLAIM, "Invalid claim: " + claim + " must be 1 to "
 					+ Revocation.MAX_KEY_LENGTH + " characters when revocation is checked");
 		}
