@@ -61,13 +61,14 @@ public final class RevocationReplica implements RevocationList {
 
 	/**
 	 * Records that the local list held everything the shared store held at {@code asOf}. A
-	 * confirmation older than the latest is ignored.
+	 * confirmation older than the latest is ignored, and one later than this replica's clock counts
+	 * as made now: a clock running ahead must not stretch the staleness bound.
 	 * @param asOf when the shared store was in the state the local list now reflects (for a
 	 * resynchronization, when the read of the shared store began)
 	 */
 	public void confirmFresh(Instant asOf) {
 		Objects.requireNonNull(asOf, "asOf cannot be null");
-		long millis = asOf.toEpochMilli();
+		long millis = Math.min(asOf.toEpochMilli(), this.clock.millis());
 		synchronized (this) {
 			if (millis > this.confirmedFreshAtMillis) {
 				this.confirmedFreshAtMillis = millis;

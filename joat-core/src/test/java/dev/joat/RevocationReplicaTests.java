@@ -86,6 +86,19 @@ class RevocationReplicaTests {
 	}
 
 	@Test
+	void confirmFreshWhenLaterThanTheClockThenCountsAsNowAndTheBoundStillHolds() {
+		RevocationReplica replica = RevocationReplica.builder(this.local)
+			.maxStaleness(Duration.ofSeconds(10))
+			.clock(this.clock)
+			.build();
+		replica.confirmFresh(this.clock.instant().plusSeconds(60));
+		assertThat(replica.confirmedFreshAt()).isEqualTo(this.clock.instant());
+		this.clock.advance(Duration.ofMillis(10_001));
+		assertThatExceptionOfType(RevocationUnavailableException.class)
+			.isThrownBy(() -> replica.isRevoked("t", "c", null, NOW_SECOND));
+	}
+
+	@Test
 	void builderWhenDurationsNotPositiveThenRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> RevocationReplica.builder(this.local).maxStaleness(Duration.ZERO))
