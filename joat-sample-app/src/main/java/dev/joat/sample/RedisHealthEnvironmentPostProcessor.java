@@ -2,8 +2,11 @@ package dev.joat.sample;
 
 import java.util.Map;
 
+import dev.joat.spring.boot.JoatProperties;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -26,7 +29,11 @@ class RedisHealthEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		if (environment.containsProperty(REDIS_HEALTH)) {
 			return;
 		}
-		boolean redis = "redis".equalsIgnoreCase(environment.getProperty("joat.revocation.store", "").trim());
+		// Bound as the starter binds it, so that every spelling it accepts (REDIS, Redis) counts.
+		boolean redis = Binder.get(environment)
+			.bind("joat.revocation.store", JoatProperties.Revocation.Store.class)
+			.map((store) -> store == JoatProperties.Revocation.Store.REDIS)
+			.orElse(false);
 		environment.getPropertySources()
 			.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(REDIS_HEALTH, Boolean.toString(redis))));
 	}

@@ -33,6 +33,13 @@ class RedisHealthEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void postProcessEnvironmentWhenStoreRedisSpelledAsTheStarterAlsoAcceptsThenRedisHealthOn() {
+		MockEnvironment environment = new MockEnvironment().withProperty("joat.revocation.store", "REDIS");
+		this.processor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.health.redis.enabled")).isEqualTo("true");
+	}
+
+	@Test
 	void postProcessEnvironmentWhenUserSetRedisHealthThenUntouched() {
 		MockEnvironment environment = new MockEnvironment().withProperty("joat.revocation.store", "in-memory")
 			.withProperty("management.health.redis.enabled", "true");

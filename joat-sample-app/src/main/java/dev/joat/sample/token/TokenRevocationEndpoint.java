@@ -14,8 +14,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -118,7 +116,7 @@ class TokenRevocationEndpoint {
 
 	/** 200 with no body (RFC 7009 §2.2: the client ignores it), never cached. */
 	private static ResponseEntity<Map<String, Object>> done() {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache").build();
+		return OAuth2EndpointResponses.noStore(ResponseEntity.ok()).build();
 	}
 
 }
