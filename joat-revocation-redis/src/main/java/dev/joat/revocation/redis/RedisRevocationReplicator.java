@@ -184,11 +184,6 @@ final class RedisRevocationReplicator implements AutoCloseable {
 		}
 	}
 
-	/** The random id of this node's ping channel, for diagnostics. */
-	String nodeId() {
-		return this.nodeId;
-	}
-
 	/** One round of the periodic work: forget expired entries, then resynchronize or ping. */
 	private void tick() {
 		try {
