@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  *
  * <p>Bounded: it holds at most {@link Builder#maxEntries(int) maxEntries} live entries (one per
- * revoked token id, client or subject). An entry is removed once the tokens it revokes have
+ * revoked token id, client, subject, or subject of one client). An entry is removed once the tokens it revokes have
  * expired anyway: at the latest by the next write or {@link #removeExpired()} after its expiry
  * (call that periodically when writes are rare, to give the memory back). When the store is full of
  * live entries, a new revocation is refused with {@link RevocationUnavailableException}, never
@@ -58,7 +58,7 @@ public final class InMemoryRevocationStore implements RevocationStore, Revocatio
 	@Override
 	public boolean isRevoked(String tokenId, String clientId, String subject, long issuedAtEpochSecond) {
 		Tables tables = this.tables;
-		if (tables.tokens.containsKey(tokenId)) {
+		if (tokenId != null && tables.tokens.containsKey(tokenId)) {
 			return true;
 		}
 		if (!tables.clients.isEmpty()) {
@@ -67,8 +67,18 @@ public final class InMemoryRevocationStore implements RevocationStore, Revocatio
 				return true;
 			}
 		}
-		if (subject != null && !tables.subjects.isEmpty()) {
+		if (subject == null) {
+			return false;
+		}
+		if (!tables.subjects.isEmpty()) {
 			Cutoff cutoff = tables.subjects.get(subject);
+			if (cutoff != null && issuedAtEpochSecond < cutoff.issuedBeforeSecond) {
+				return true;
+			}
+		}
+		if (!tables.clientSubjects.isEmpty()) {
+			// The only look-up that builds a key; it runs only while some pair is revoked.
+			Cutoff cutoff = tables.clientSubjects.get(Revocation.clientSubjectKey(clientId, subject));
 			return cutoff != null && issuedAtEpochSecond < cutoff.issuedBeforeSecond;
 		}
 		return false;
@@ -81,7 +91,7 @@ public final class InMemoryRevocationStore implements RevocationStore, Revocatio
 	@Override
 	public int entryCount() {
 		Tables tables = this.tables;
-		return tables.tokens.size() + tables.clients.size() + tables.subjects.size();
+		return tables.tokens.size() + tables.clients.size() + tables.subjects.size() + tables.clientSubjects.size();
 	}
 
 	/**
@@ -164,7 +174,10 @@ public final class InMemoryRevocationStore implements RevocationStore, Revocatio
 
 		final ConcurrentHashMap<String, Cutoff> subjects = new ConcurrentHashMap<>();
 
-		/** One element per entry of the three maps. */
+		/** Keyed by {@link Revocation#clientSubjectKey}. */
+		final ConcurrentHashMap<String, Cutoff> clientSubjects = new ConcurrentHashMap<>();
+
+		/** One element per entry of the four maps. */
 		final TreeSet<Expiry> expiries = new TreeSet<>(Expiry.ORDER);
 
 		void add(Revocation revocation, long nowMillis, int maxEntries) {
@@ -188,7 +201,7 @@ public final class InMemoryRevocationStore implements RevocationStore, Revocatio
 				this.tokens.put(key, until);
 			}
 			else {
-				ConcurrentHashMap<String, Cutoff> cutoffs = (kind == Revocation.Kind.CLIENT) ? this.clients : this.subjects;
+				ConcurrentHashMap<String, Cutoff> cutoffs = cutoffs(kind);
 				long issuedBefore = ceilingSecond(revocation.issuedBefore());
 				Cutoff held = cutoffs.get(key);
 				if (held == null) {
@@ -213,12 +226,20 @@ public final class InMemoryRevocationStore implements RevocationStore, Revocatio
 				Expiry expiry = this.expiries.pollFirst();
 				switch (expiry.kind()) {
 					case TOKEN -> this.tokens.remove(expiry.key());
-					case CLIENT -> this.clients.remove(expiry.key());
-					case SUBJECT -> this.subjects.remove(expiry.key());
+					default -> cutoffs(expiry.kind()).remove(expiry.key());
 				}
 				removed++;
 			}
 			return removed;
+		}
+
+		private ConcurrentHashMap<String, Cutoff> cutoffs(Revocation.Kind kind) {
+			return switch (kind) {
+				case CLIENT -> this.clients;
+				case SUBJECT -> this.subjects;
+				case CLIENT_SUBJECT -> this.clientSubjects;
+				case TOKEN -> throw new IllegalArgumentException("a token revocation has no cut-off");
+			};
 		}
 
 		private void ensureRoom(int maxEntries, long nowMillis) {

@@ -12,8 +12,13 @@ package dev.joat;
  * <li>its client ({@code client_id}, or PyJOAT's {@code aud}) had every token issued before an
  * instant revoked ({@link RevocationStore#revokeClientTokens}) and the token's {@code iat} is before
  * that instant;</li>
- * <li>the same for its subject ({@code sub}, {@link RevocationStore#revokeSubjectTokens}).</li>
+ * <li>the same for its subject ({@code sub}, {@link RevocationStore#revokeSubjectTokens});</li>
+ * <li>the same for its subject as a user of its client
+ * ({@link RevocationStore#revokeClientSubjectTokens}).</li>
  * </ul>
+ *
+ * <p>A token without {@code jti} (PyJOAT writes one only when asked to) is checked against every
+ * cut-off that applies to it; it cannot be revoked on its own, only by a cut-off.
  *
  * <p>The call is on the hot path of every request: implementations answer from memory, with no
  * I/O, no lock contended by readers and no allocation. A list that mirrors a remote store (see
@@ -25,7 +30,7 @@ public interface RevocationList {
 
 	/**
 	 * Whether the token with these claims is revoked.
-	 * @param tokenId the token's {@code jti}, never {@code null}
+	 * @param tokenId the token's {@code jti}, or {@code null} when it has none
 	 * @param clientId the client the token was issued to ({@link Credentials#clientId()}), never
 	 * {@code null}
 	 * @param subject the token's {@code sub}, or {@code null} when it has none

@@ -61,8 +61,28 @@ public interface RevocationStore {
 	}
 
 	/**
+	 * Revokes every token of the user {@code subject} issued to the client {@code clientId} before
+	 * {@code issuedBefore}: the narrowest cut-off that covers a token without {@code jti}, which
+	 * cannot be revoked on its own. A cut-off one second after the token's {@code iat} revokes it,
+	 * and with it every other token of that user and client issued in or before that second.
+	 * @param clientId the client ({@code client_id}, or PyJOAT's {@code aud}); not empty, at most
+	 * {@value Revocation#MAX_KEY_LENGTH} characters
+	 * @param subject the token's {@code sub}; not empty, at most {@value Revocation#MAX_KEY_LENGTH}
+	 * characters
+	 * @param issuedBefore the cut-off: a token whose {@code iat} is before it is revoked
+	 * @param until when the last token issued before the cut-off expires: the entry is kept until then
+	 * @throws IllegalArgumentException when an argument is {@code null} or out of bounds, or
+	 * {@code until} is before {@code issuedBefore}
+	 * @throws RevocationUnavailableException when the revocation cannot be recorded now
+	 */
+	default void revokeClientSubjectTokens(String clientId, String subject, Instant issuedBefore, Instant until) {
+		revoke(Revocation.ofClientSubject(clientId, subject, issuedBefore, until));
+	}
+
+	/**
 	 * Records one revocation, already checked (see {@link Revocation#ofToken},
-	 * {@link Revocation#ofClient}, {@link Revocation#ofSubject}). The three methods above build the
+	 * {@link Revocation#ofClient}, {@link Revocation#ofSubject}, {@link Revocation#ofClientSubject}). The
+	 * four methods above build the
 	 * entry and call this one: an implementation implements this method only.
 	 * @param revocation the entry
 	 * @throws NullPointerException when {@code revocation} is {@code null}

@@ -43,7 +43,8 @@ import dev.joat.InvalidTokenException.Reason;
  * other registered claims ({@code EXPIRED}, {@code NOT_YET_VALID}, {@code WRONG_ISSUER},
  * {@code WRONG_AUDIENCE}, {@code MISSING_CLAIM}, {@code INVALID_CLAIM});</li>
  * <li>when a {@link Builder#revocationList(RevocationList) revocation list} is set: {@code jti}
- * required ({@code MISSING_CLAIM}), and {@code jti}, the client id and {@code sub} at most
+ * required only with {@link Builder#requireTokenId(boolean) requireTokenId} ({@code MISSING_CLAIM}),
+ * and {@code jti}, the client id and {@code sub}, when present, at most
  * {@value Revocation#MAX_KEY_LENGTH} characters and not empty, as a store can record them
  * ({@code INVALID_CLAIM}), then a local look-up of the token's {@code jti}, client and
  * subject ({@code REVOKED}); a list that cannot answer throws
@@ -74,6 +75,9 @@ public final class TokenParser {
 	/** {@code null} when none is set: then no token is looked up and {@code jti} stays optional. */
 	private final RevocationList revocationList;
 
+	/** Whether a token without {@code jti} is refused when revocation is checked. */
+	private final boolean requireTokenId;
+
 	/** The ring's key ids, each mapped to itself, so a listener gets the ring's string, never the token's. */
 	private final Map<String, String> ringKeyIds;
 
@@ -87,6 +91,7 @@ public final class TokenParser {
 				builder.clockSkew.getSeconds(), builder.clock);
 		this.listener = builder.listener;
 		this.revocationList = builder.revocationList;
+		this.requireTokenId = builder.requireTokenId;
 		Map<String, String> keyIds = new HashMap<>();
 		if (this.secretResolver instanceof SecretRing ring) {
 			ring.keyIds().forEach((keyId) -> keyIds.put(keyId, keyId));
@@ -186,12 +191,14 @@ public final class TokenParser {
 	/** The last step, on a token otherwise valid: a local look-up, never a network call. */
 	private void checkNotRevoked(Credentials credentials) {
 		String tokenId = credentials.tokenId();
-		if (tokenId == null) {
+		if (tokenId != null) {
+			// What a store cannot record can never be revoked: such a token is refused, not let through.
+			requireRevocable(tokenId, "\"jti\"");
+		}
+		else if (this.requireTokenId) {
 			throw new InvalidTokenException(Reason.MISSING_CLAIM,
 					"Missing claim: \"jti\" is required when revocation is checked");
 		}
-		// What a store cannot record can never be revoked: such a token is refused, not let through.
-		requireRevocable(tokenId, "\"jti\"");
 		requireRevocable(credentials.clientId(), "client id");
 		if (credentials.userId() != null) {
 			requireRevocable(credentials.userId(), "\"sub\"");
@@ -286,6 +293,8 @@ public final class TokenParser {
 		private TokenVerificationListener listener;
 
 		private RevocationList revocationList;
+
+		private boolean requireTokenId;
 
 		private Builder(SecretResolver secretResolver) {
 			this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver cannot be null");
@@ -408,9 +417,10 @@ public final class TokenParser {
 
 		/**
 		 * Refuses revoked tokens: after every other check, the token is looked up in
-		 * {@code revocationList} by its {@code jti}, client and subject ({@code REVOKED}), and a
-		 * token without {@code jti} is refused ({@code MISSING_CLAIM}). None by default: then
-		 * {@code jti} is optional and nothing is looked up. The list answers from memory (see
+		 * {@code revocationList} by its {@code jti}, client and subject ({@code REVOKED}). A token
+		 * without {@code jti}, as PyJOAT issues them, is accepted and checked against the client and
+		 * subject cut-offs that apply to it, unless {@link #requireTokenId(boolean)} refuses it.
+		 * None by default: then nothing is looked up. The list answers from memory (see
 		 * {@link RevocationList}); when it cannot answer, verification throws its
 		 * {@link RevocationUnavailableException}, which no {@link TokenVerificationListener} is
 		 * told of.
@@ -419,6 +429,21 @@ public final class TokenParser {
 		 */
 		public Builder revocationList(RevocationList revocationList) {
 			this.revocationList = Objects.requireNonNull(revocationList, "revocationList cannot be null");
+			return this;
+		}
+
+		/**
+		 * Whether a token without {@code jti} is refused ({@code MISSING_CLAIM}) when a
+		 * {@link #revocationList(RevocationList) revocation list} is set; {@code false} by default,
+		 * so that the tokens of a PyJOAT issuer, which carry a {@code jti} only when asked to,
+		 * verify. Such a token can be revoked only by a cut-off of its client, subject, or subject
+		 * of its client, never on its own: require {@code jti} where every token must be
+		 * revocable one by one. Without a revocation list, {@code jti} stays optional either way.
+		 * @param requireTokenId {@code true} to refuse tokens without {@code jti}
+		 * @return this builder
+		 */
+		public Builder requireTokenId(boolean requireTokenId) {
+			this.requireTokenId = requireTokenId;
 			return this;
 		}
 

@@ -57,6 +57,39 @@ class InMemoryRevocationStoreTests {
 	}
 
 	@Test
+	void isRevokedWhenClientSubjectRevokedThenThatPairOnlyWithOrWithoutTokenId() {
+		this.store.revokeClientSubjectTokens("client", "user", NOW, NOW.plusSeconds(3600));
+		assertThat(this.store.isRevoked(null, "client", "user", NOW_SECOND - 1)).isTrue();
+		assertThat(this.store.isRevoked("t-1", "client", "user", NOW_SECOND - 1)).isTrue();
+		assertThat(this.store.isRevoked(null, "client", "user", NOW_SECOND)).isFalse();
+		assertThat(this.store.isRevoked(null, "other", "user", NOW_SECOND - 1)).isFalse();
+		assertThat(this.store.isRevoked(null, "client", "other", NOW_SECOND - 1)).isFalse();
+		assertThat(this.store.isRevoked(null, "client", null, NOW_SECOND - 1)).isFalse();
+		// The length prefix keeps pairs apart that concatenate alike.
+		assertThat(this.store.isRevoked(null, "clientu", "ser", NOW_SECOND - 1)).isFalse();
+		assertThat(this.store.entryCount()).isEqualTo(1);
+		this.clock.advance(Duration.ofSeconds(3600));
+		assertThat(this.store.removeExpired()).isEqualTo(1);
+	}
+
+	@Test
+	void ofClientSubjectWhenKeyOutOfBoundsThenRefusedNamingIt() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Revocation.ofClientSubject("", "user", NOW, NOW.plusSeconds(1)))
+			.withMessageContaining("clientId");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Revocation.ofClientSubject("client", "u".repeat(1025), NOW, NOW.plusSeconds(1)))
+			.withMessageContaining("subject");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Revocation(Revocation.Kind.CLIENT_SUBJECT, "clientuser", NOW, NOW.plusSeconds(1)))
+			.withMessageContaining("Revocation.clientSubjectKey");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Revocation(Revocation.Kind.CLIENT_SUBJECT, "9:client", NOW, NOW.plusSeconds(1)));
+		assertThat(new Revocation(Revocation.Kind.CLIENT_SUBJECT, "6:clientuser", NOW, NOW.plusSeconds(1)))
+			.isEqualTo(Revocation.ofClientSubject("client", "user", NOW, NOW.plusSeconds(1)));
+	}
+
+	@Test
 	void isRevokedWhenSubjectRevokedThenTokensOfThatSubjectIssuedBeforeCutoffRevoked() {
 		this.store.revokeSubjectTokens("user", NOW, NOW.plusSeconds(3600));
 		assertThat(this.store.isRevoked("t-1", "client", "user", NOW_SECOND - 10)).isTrue();

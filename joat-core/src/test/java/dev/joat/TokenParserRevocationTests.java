@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /**
  * {@link TokenParser.Builder#revocationList(RevocationList)}: the last step, on otherwise valid
- * tokens only; a revoked token is refused with {@code REVOKED}, a token without {@code jti} with
- * {@code MISSING_CLAIM}, and a list that cannot answer is not a refusal.
+ * tokens only; a revoked token is refused with {@code REVOKED}, a token without {@code jti} is
+ * checked against the cut-offs (and refused with {@code MISSING_CLAIM} only when
+ * {@code requireTokenId} says so), and a list that cannot answer is not a refusal.
  */
 class TokenParserRevocationTests {
 
@@ -107,12 +108,71 @@ class TokenParserRevocationTests {
 	}
 
 	@Test
-	void parseTokenWhenNoJtiAndRevocationCheckedThenRefusedAsMissingClaim() {
+	void parseTokenWhenNoJtiAndRevocationCheckedThenAccepted() {
 		String token = TestTokens.sign(TestTokens.HS256_HEADER, TestTokens.claims());
+		assertThat(this.parser.parseToken(token).tokenId()).isNull();
+		assertThat(this.events).containsExactly("accepted");
+	}
+
+	@Test
+	void parseTokenWhenNoJtiNoSubNoIatAndRevocationCheckedThenAccepted() {
+		long exp = NOW.getEpochSecond() + 600;
+		String token = TestTokens.sign(TestTokens.HS256_HEADER, "{\"aud\":\"abcd\",\"exp\":" + exp + "}");
+		assertThat(this.parser.parseToken(token).clientId()).isEqualTo("abcd");
+	}
+
+	@Test
+	void parseTokenWhenNoJtiAndClientOrSubjectRevokedThenRefusedAsRevoked() {
+		String token = TestTokens.sign(TestTokens.HS256_HEADER, payloadWithoutJti("abcd", "1234", NOW.minusSeconds(10)));
+		this.store.revokeSubjectTokens("1234", NOW, NOW.plusSeconds(3600));
 		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.parser.parseToken(token))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.REVOKED));
+		InMemoryRevocationStore clients = InMemoryRevocationStore.builder().clock(TestTokens.CLOCK).build();
+		clients.revokeClientTokens("abcd", NOW, NOW.plusSeconds(3600));
+		TokenParser parser = TokenParser.builder(SecretResolver.of(TestTokens.SECRET))
+			.clock(TestTokens.CLOCK)
+			.revocationList(clients)
+			.build();
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> parser.parseToken(token))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.REVOKED));
+	}
+
+	@Test
+	void parseTokenWhenNoJtiAndItsClientSubjectRevokedAfterIatThenRefusedAndNeighboursAccepted() {
+		Instant iat = NOW.minusSeconds(10);
+		String token = TestTokens.sign(TestTokens.HS256_HEADER, payloadWithoutJti("abcd", "1234", iat));
+		this.store.revokeClientSubjectTokens("abcd", "1234", iat.plusSeconds(1), NOW.plusSeconds(3600));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.parser.parseToken(token))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.REVOKED));
+		// The same user of another client, another user of the same client, and a later token: accepted.
+		this.parser.parseToken(TestTokens.sign(TestTokens.HS256_HEADER, payloadWithoutJti("efgh", "1234", iat)));
+		this.parser.parseToken(TestTokens.sign(TestTokens.HS256_HEADER, payloadWithoutJti("abcd", "5678", iat)));
+		this.parser.parseToken(
+				TestTokens.sign(TestTokens.HS256_HEADER, payloadWithoutJti("abcd", "1234", iat.plusSeconds(1))));
+		assertThat(this.events).containsExactly("refused REVOKED", "accepted", "accepted", "accepted");
+	}
+
+	@Test
+	void parseTokenWhenNoJtiAndTokenIdRequiredThenRefusedAsMissingClaim() {
+		TokenParser parser = TokenParser.builder(SecretResolver.of(TestTokens.SECRET))
+			.clock(TestTokens.CLOCK)
+			.revocationList(this.store)
+			.requireTokenId(true)
+			.build();
+		String token = TestTokens.sign(TestTokens.HS256_HEADER, TestTokens.claims());
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> parser.parseToken(token))
 			.withMessage("Missing claim: \"jti\" is required when revocation is checked")
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.MISSING_CLAIM));
-		assertThat(this.events).containsExactly("refused MISSING_CLAIM");
+	}
+
+	@Test
+	void parseTokenWhenTokenIdRequiredWithoutRevocationListThenJtiStaysOptional() {
+		TokenParser parser = TokenParser.builder(SecretResolver.of(TestTokens.SECRET))
+			.clock(TestTokens.CLOCK)
+			.requireTokenId(true)
+			.build();
+		String token = TestTokens.sign(TestTokens.HS256_HEADER, TestTokens.claims());
+		assertThat(parser.parseToken(token).tokenId()).isNull();
 	}
 
 	@Test
@@ -138,6 +198,12 @@ class TokenParserRevocationTests {
 		String token = TestTokens.sign(TestTokens.HS256_HEADER, payload("t-1", "s".repeat(1025)));
 		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.parser.parseToken(token))
 			.withMessage("Invalid claim: \"sub\" must be 1 to 1024 characters when revocation is checked");
+	}
+
+	private static String payloadWithoutJti(String clientId, String subject, Instant issuedAt) {
+		long exp = NOW.getEpochSecond() + 600;
+		return "{\"aud\":\"" + clientId + "\",\"exp\":" + exp + ",\"iat\":" + issuedAt.getEpochSecond()
+				+ ",\"scp\":[\"read\"],\"sub\":\"" + subject + "\"}";
 	}
 
 	private static String payload(String jti, String subject) {

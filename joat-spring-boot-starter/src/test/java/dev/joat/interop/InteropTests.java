@@ -2,6 +2,7 @@ package dev.joat.interop;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,8 @@ import java.util.TreeSet;
 import dev.joat.HmacAlgorithm;
 import dev.joat.HostileTokens;
 import dev.joat.HostileTokens.Attack;
+import dev.joat.InMemoryRevocationStore;
+import dev.joat.InvalidTokenException;
 import dev.joat.SecretResolver;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;
@@ -20,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
@@ -133,6 +137,51 @@ class InteropTests {
 					entry("provider", ISSUER));
 			assertThat(credentials.expiresAt()).isEqualTo(now.plusSeconds(3600));
 			assertThat(credentials.issuedAt()).isEqualTo(now);
+		}
+	}
+
+	@Test
+	void otherLibraryTokenWhenNoJtiNoSubNoTypAndRevocationCheckedThenAcceptedUntilItsClientIsRevoked()
+			throws Exception {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		InMemoryRevocationStore store = InMemoryRevocationStore.builder().build();
+		TokenParser parser = TokenParser.builder(SecretResolver.of(SECRET)).issuer(ISSUER).revocationList(store).build();
+		Map<String, String> tokens = new LinkedHashMap<>();
+		OtherLibraries.barePyjoatTokens(OtherLibraries.bytes(SECRET), ISSUER, now)
+			.forEach((library, token) -> tokens.put(library + " bare", token));
+		OtherLibraries.pyjoatTokens(OtherLibraries.bytes(SECRET), ISSUER, now)
+			.forEach((library, token) -> tokens.put(library + " with sub", token));
+		assertThat(tokens).hasSize(6);
+		for (Map.Entry<String, String> token : tokens.entrySet()) {
+			var credentials = parser.parseToken(token.getValue());
+			assertThat(credentials.tokenId()).as(token.getKey()).isNull();
+			assertThat(credentials.clientId()).as(token.getKey()).isEqualTo("abcd");
+		}
+		store.revokeClientSubjectTokens("abcd", "1234", now.plusSeconds(1), now.plusSeconds(3600));
+		for (Map.Entry<String, String> token : tokens.entrySet()) {
+			if (token.getKey().endsWith("with sub")) {
+				assertThatExceptionOfType(InvalidTokenException.class).as(token.getKey())
+					.isThrownBy(() -> parser.parseToken(token.getValue()))
+					.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InvalidTokenException.Reason.REVOKED));
+			}
+			else {
+				assertThat(parser.parseToken(token.getValue()).userId()).as(token.getKey()).isNull();
+			}
+		}
+		store.revokeClientTokens("abcd", now.plusSeconds(1), now.plusSeconds(3600));
+		for (Map.Entry<String, String> token : tokens.entrySet()) {
+			assertThatExceptionOfType(InvalidTokenException.class).as(token.getKey())
+				.isThrownBy(() -> parser.parseToken(token.getValue()));
+		}
+		TokenParser requiring = TokenParser.builder(SecretResolver.of(SECRET))
+			.issuer(ISSUER)
+			.revocationList(InMemoryRevocationStore.builder().build())
+			.requireTokenId(true)
+			.build();
+		for (Map.Entry<String, String> token : tokens.entrySet()) {
+			assertThatExceptionOfType(InvalidTokenException.class).as(token.getKey())
+				.isThrownBy(() -> requiring.parseToken(token.getValue()))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InvalidTokenException.Reason.MISSING_CLAIM));
 		}
 	}
 

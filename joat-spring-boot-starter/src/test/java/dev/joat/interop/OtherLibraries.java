@@ -140,6 +140,29 @@ final class OtherLibraries {
 		return tokens;
 	}
 
+	/**
+	 * Tokens in PyJOAT's barest layout, signed by each library: no {@code typ} in the header, and
+	 * neither {@code jti} nor {@code sub} among the claims ({@code aud}, {@code iss}, {@code exp},
+	 * {@code iat}, {@code scp}). auth0 always writes {@code typ}, so it signs one without
+	 * {@code sub} and {@code jti} only.
+	 */
+	static Map<String, String> barePyjoatTokens(byte[] secret, String issuer, Instant issuedAt) throws Exception {
+		Instant expiresAt = issuedAt.plusSeconds(3600);
+		List<String> scope = List.of("read");
+		Map<String, String> tokens = new LinkedHashMap<>();
+		SignedJWT nimbus = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).build(),
+				new JWTClaimsSet.Builder().audience("abcd").issuer(issuer).expirationTime(Date.from(expiresAt))
+					.issueTime(Date.from(issuedAt)).claim("scp", scope).build());
+		nimbus.sign(new MACSigner(secret));
+		tokens.put("nimbus", nimbus.serialize());
+		tokens.put("jjwt", Jwts.builder().audience().single("abcd").issuer(issuer).expiration(Date.from(expiresAt))
+			.issuedAt(Date.from(issuedAt)).claim("scp", scope)
+			.signWith(new SecretKeySpec(secret, "HmacSHA256"), Jwts.SIG.HS256).compact());
+		tokens.put("auth0", JWT.create().withAudience("abcd").withIssuer(issuer).withExpiresAt(expiresAt)
+			.withIssuedAt(issuedAt).withClaim("scp", scope).sign(Algorithm.HMAC256(secret)));
+		return tokens;
+	}
+
 	static byte[] bytes(String secret) {
 		return secret.getBytes(StandardCharsets.UTF_8);
 	}

@@ -93,6 +93,7 @@ public final class RedisRevocationStore implements RevocationStore {
 					case TOKEN -> "tokenId";
 					case CLIENT -> "clientId";
 					case SUBJECT -> "subject";
+					case CLIENT_SUBJECT -> "clientId or subject";
 				} + " cannot contain an unpaired surrogate");
 			}
 		}

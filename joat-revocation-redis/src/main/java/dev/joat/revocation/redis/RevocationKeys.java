@@ -13,6 +13,8 @@ import dev.joat.Revocation;
  * <li>{@code <prefix>t:<expiresAtMillis>:<jti>}</li>
  * <li>{@code <prefix>c:<untilMillis>:<issuedBeforeMillis>:<clientId>}</li>
  * <li>{@code <prefix>s:<untilMillis>:<issuedBeforeMillis>:<subject>}</li>
+ * <li>{@code <prefix>p:<untilMillis>:<issuedBeforeMillis>:<clientIdLength>:<clientId><subject>}, the
+ * pair as {@link Revocation#clientSubjectKey} writes it</li>
  * </ul>
  * The id comes last, so it may contain any character, {@code :} included. Revoking a key twice with
  * other times writes a second key; readers merge them (the later cut-off and expiry win), so no
@@ -40,7 +42,7 @@ final class RevocationKeys {
 			}
 			pattern.append(c);
 		}
-		return pattern.append("[tcs]:*").toString();
+		return pattern.append("[tcsp]:*").toString();
 	}
 
 	String key(Revocation revocation) {
@@ -49,6 +51,7 @@ final class RevocationKeys {
 			case TOKEN -> key.append("t:");
 			case CLIENT -> key.append("c:");
 			case SUBJECT -> key.append("s:");
+			case CLIENT_SUBJECT -> key.append("p:");
 		}
 		key.append(revocation.expiresAt().toEpochMilli()).append(':');
 		if (revocation.issuedBefore() != null) {
@@ -78,7 +81,7 @@ final class RevocationKeys {
 			if (kind == 't') {
 				return Revocation.ofToken(key.substring(end + 1), expiresAt);
 			}
-			if (kind != 'c' && kind != 's') {
+			if (kind != 'c' && kind != 's' && kind != 'p') {
 				return null;
 			}
 			at = end + 1;
@@ -88,8 +91,11 @@ final class RevocationKeys {
 			}
 			Instant issuedBefore = Instant.ofEpochMilli(Long.parseLong(key, at, end, 10));
 			String id = key.substring(end + 1);
-			return (kind == 'c') ? Revocation.ofClient(id, issuedBefore, expiresAt)
-					: Revocation.ofSubject(id, issuedBefore, expiresAt);
+			return switch (kind) {
+				case 'c' -> Revocation.ofClient(id, issuedBefore, expiresAt);
+				case 's' -> Revocation.ofSubject(id, issuedBefore, expiresAt);
+				default -> new Revocation(Revocation.Kind.CLIENT_SUBJECT, id, issuedBefore, expiresAt);
+			};
 		}
 		catch (IllegalArgumentException | java.time.DateTimeException ex) {
 			return null;

@@ -37,6 +37,16 @@ class RevocationKeysTests {
 	}
 
 	@Test
+	void keyWhenClientSubjectThenExpiryCutOffThenLengthPrefixedPairAndParsedBack() {
+		Revocation pair = Revocation.ofClientSubject("client:1", "user 1", this.issuedBefore, this.expiresAt);
+
+		assertThat(this.keys.key(pair)).isEqualTo("joat:revocation:p:1796115600000:1796112000250:8:client:1user 1");
+		assertThat(this.keys.parse(this.keys.key(pair))).isEqualTo(pair);
+		assertThat(this.keys.parse("joat:revocation:p:1796115600000:1796112000250:9:client:1")).isNull();
+		assertThat(this.keys.parse("joat:revocation:p:1796115600000:1796112000250:client:1user 1")).isNull();
+	}
+
+	@Test
 	void parseWhenNotAnEntryThenNull() {
 		assertThat(this.keys.parse("other:t:1796115600000:jti")).isNull();
 		assertThat(this.keys.parse("joat:revocation:x:1796115600000:jti")).isNull();
@@ -52,8 +62,8 @@ class RevocationKeysTests {
 
 	@Test
 	void scanPatternWhenPrefixHasGlobCharactersThenEscaped() {
-		assertThat(this.keys.scanPattern()).isEqualTo("joat:revocation:[tcs]:*");
-		assertThat(new RevocationKeys("app*[1]?\\:").scanPattern()).isEqualTo("app\\*\\[1\\]\\?\\\\:[tcs]:*");
+		assertThat(this.keys.scanPattern()).isEqualTo("joat:revocation:[tcsp]:*");
+		assertThat(new RevocationKeys("app*[1]?\\:").scanPattern()).isEqualTo("app\\*\\[1\\]\\?\\\\:[tcsp]:*");
 	}
 
 }

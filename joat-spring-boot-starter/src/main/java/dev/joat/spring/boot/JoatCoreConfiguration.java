@@ -100,7 +100,7 @@ class JoatCoreConfiguration {
 		RevocationList revocationList = JoatRevocationConfiguration.revocationList(properties, revocationLists,
 				revocationStores);
 		if (revocationList != null) {
-			parser.revocationList(revocationList);
+			parser.revocationList(revocationList).requireTokenId(properties.getRevocation().isRequireJti());
 		}
 		return parser.clock(clock.getIfUnique(Clock::systemUTC)).build();
 	}

@@ -356,9 +356,18 @@ public class JoatProperties {
 		 * Where revoked tokens are listed: none (the starter creates no store: tokens are not checked
 		 * unless the application defines a RevocationList bean), in-memory (this node only, bounded by
 		 * joat.revocation.max-entries) or redis (shared by every node, through the joat-revocation-redis
-		 * module). When a list is consulted, every token must carry a "jti".
+		 * module). When a list is consulted, a token without "jti" (as PyJOAT issues them) is checked
+		 * against its client and subject cut-offs, unless joat.revocation.require-jti=true.
 		 */
 		private Store store = Store.NONE;
+
+		/**
+		 * Whether tokens without a "jti" claim are refused (missing_claim) when revocation is checked.
+		 * By default they are accepted, and can be revoked only through a cut-off of their client,
+		 * subject, or subject of their client; set true where every token must be revocable on its
+		 * own. Default false.
+		 */
+		private boolean requireJti;
 
 		/**
 		 * With a replicated store (redis): how long the local replica may go without being confirmed
@@ -386,6 +395,14 @@ public class JoatProperties {
 
 		public void setStore(Store store) {
 			this.store = store;
+		}
+
+		public boolean isRequireJti() {
+			return this.requireJti;
+		}
+
+		public void setRequireJti(boolean requireJti) {
+			this.requireJti = requireJti;
 		}
 
 		public Duration getMaxStaleness() {

@@ -68,6 +68,36 @@ class RevocationAutoConfigurationTests {
 	}
 
 	@Test
+	void requireJtiWhenUnsetThenTokenWithoutJtiAcceptedAndRevocableByItsClientAndSubject() {
+		this.runner.withPropertyValues("joat.revocation.store=in-memory").run((context) -> {
+			Instant now = Instant.now();
+			String withoutJti = RevocationTokens.withoutJti(now);
+			TokenParser parser = context.getBean(TokenParser.class);
+			assertThat(parser.parseToken(withoutJti).tokenId()).isNull();
+			context.getBean(RevocationStore.class)
+				.revokeClientSubjectTokens("abcd", "abcd", now.plusSeconds(1), now.plusSeconds(3600));
+			assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> parser.parseToken(withoutJti))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InvalidTokenException.Reason.REVOKED));
+		});
+	}
+
+	@Test
+	void requireJtiWhenTrueThenTokenWithoutJtiRefusedAsMissingClaim() {
+		this.runner.withPropertyValues("joat.revocation.store=in-memory", "joat.revocation.require-jti=true")
+			.run((context) -> assertThatExceptionOfType(InvalidTokenException.class)
+				.isThrownBy(() -> context.getBean(TokenParser.class).parseToken(RevocationTokens.withoutJti(Instant.now())))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(InvalidTokenException.Reason.MISSING_CLAIM)));
+	}
+
+	@Test
+	void requireJtiWhenTrueWithoutStoreThenTokenWithoutJtiAccepted() {
+		this.runner.withPropertyValues("joat.revocation.require-jti=true")
+			.run((context) -> assertThat(
+					context.getBean(TokenParser.class).parseToken(RevocationTokens.withoutJti(Instant.now())).tokenId())
+				.isNull());
+	}
+
+	@Test
 	void storeWhenInMemoryInRelaxedFormThenStoreCreated() {
 		this.runner.withPropertyValues("joat.revocation.store=IN_MEMORY")
 			.run((context) -> assertThat(context).hasSingleBean(InMemoryRevocationStore.class));

@@ -16,9 +16,14 @@ final class RevocationTokens {
 
 	/** A valid HS256 token for client {@code abcd}, issuer {@code joat}, scope {@code read}, with no {@code jti}. */
 	static String withoutJti(Instant now) {
+		return withoutJti(now, "abcd");
+	}
+
+	/** As {@link #withoutJti(Instant)}, with {@code sub} set to {@code subject}. */
+	static String withoutJti(Instant now, String subject) {
 		long seconds = now.getEpochSecond();
 		String payload = "{\"aud\":\"abcd\",\"iss\":\"joat\",\"exp\":" + (seconds + 600) + ",\"iat\":" + seconds
-				+ ",\"scp\":[\"read\"],\"sub\":\"abcd\"}";
+				+ ",\"scp\":[\"read\"],\"sub\":\"" + subject + "\"}";
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
 		String signingInput = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
 				+ "." + base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
