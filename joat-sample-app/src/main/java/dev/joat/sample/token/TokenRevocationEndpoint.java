@@ -1,6 +1,7 @@
 package dev.joat.sample.token;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import dev.joat.Credentials;
@@ -42,7 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
  * caller is answered {@code unsupported_token_type} (§2.2.1): the server cannot revoke it. With a
  * store, a token whose {@code jti} no store can record (empty, or longer than
  * {@link Revocation#MAX_KEY_LENGTH}) does not verify, so it is answered 200 like any invalid token
- * (and refused by the API). When the
+ * (and refused by the API). A token without {@code jti}, as a PyJOAT issuer mints them, cannot be
+ * revoked on its own: it is revoked with every other token of its subject and client issued in or
+ * before the same second (see {@link #revoke(Credentials)}). When the
  * store cannot record the revocation now (full, or its backend unreachable) the answer is 503 with
  * {@code Retry-After} and the token was not revoked (§2.2.1). Success is 200 with an empty body.
  */
@@ -89,16 +92,38 @@ class TokenRevocationEndpoint {
 		if (this.store == null) {
 			throw TokenRequestException.unsupportedTokenType("This server does not revoke access tokens");
 		}
-		// With a revocation list, the parser refuses a token without a jti a store can record.
-		String tokenId = credentials.tokenId();
 		try {
-			this.store.revokeToken(tokenId, credentials.expiresAt());
+			revoke(credentials);
 		}
 		catch (RevocationUnavailableException ex) {
 			throw unavailable(ex);
 		}
 		logger.debug("Revocation: revoked a token of the client");
 		return done();
+	}
+
+	/**
+	 * Revokes the token by its {@code jti}, or, for a token without one (as PyJOAT issues them), by
+	 * the narrowest cut-off that covers it: every token of its subject issued to its client in or
+	 * before the second of its {@code iat} (of its client, when it has no {@code sub}; before now,
+	 * when it has no {@code iat}), kept until the token expires.
+	 */
+	private void revoke(Credentials credentials) {
+		String tokenId = credentials.tokenId();
+		Instant expiresAt = credentials.expiresAt();
+		if (tokenId != null) {
+			this.store.revokeToken(tokenId, expiresAt);
+			return;
+		}
+		Instant issuedAt = credentials.issuedAt();
+		Instant cutoff = (issuedAt != null) ? issuedAt.plusSeconds(1) : Instant.now();
+		Instant until = expiresAt.isBefore(cutoff) ? cutoff : expiresAt;
+		if (credentials.userId() != null) {
+			this.store.revokeClientSubjectTokens(credentials.clientId(), credentials.userId(), cutoff, until);
+		}
+		else {
+			this.store.revokeClientTokens(credentials.clientId(), cutoff, until);
+		}
 	}
 
 	/** Any other method: 405 with {@code Allow: POST}, quietly. */
