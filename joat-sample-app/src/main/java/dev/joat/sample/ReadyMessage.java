@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Logs one ready-to-paste {@code curl} command that fetches a token for the demo client once the
- * server listens.
+ * main server listens; the management server (its own port, server namespace {@code management})
+ * serves no token endpoint, so its start logs nothing.
  */
 @Component
 class ReadyMessage implements ApplicationListener<WebServerInitializedEvent> {
@@ -18,6 +19,9 @@ class ReadyMessage implements ApplicationListener<WebServerInitializedEvent> {
 
 	@Override
 	public void onApplicationEvent(WebServerInitializedEvent event) {
+		if (event.getApplicationContext().getServerNamespace() != null) {
+			return;
+		}
 		int port = event.getWebServer().getPort();
 		logger.info("Get a token for the demo client: curl -s -u demo-client:demo-secret -d grant_type=client_credentials"
 				+ " http://localhost:" + port + "/oauth2/token");

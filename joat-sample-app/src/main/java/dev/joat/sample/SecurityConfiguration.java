@@ -1,6 +1,7 @@
 package dev.joat.sample;
 
 import dev.joat.sample.token.AuthorizationServerMetadata;
+import dev.joat.spring.boot.JoatBearerTokenAuthenticationEntryPoint;
 import dev.joat.spring.boot.JoatProtectedResourceMetadata;
 
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,9 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * default the issuer URL, see {@code application.yml}), never built from the request's
  * {@code Host} header; it names this server's issuer as the authorization server, offers the
  * {@code Authorization} header only, and does not claim certificate-bound tokens (nothing here
- * checks client certificates). The sample adds the scopes its clients may be granted.
+ * checks client certificates). The sample adds the scopes its clients may be granted. The
+ * {@code resource_metadata} pointer of every 401 challenge names that same document
+ * ({@link JoatBearerTokenAuthenticationEntryPoint}), never one built from the request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -75,7 +78,8 @@ class SecurityConfiguration {
 			.authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(withDefaults())
 				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(protectedResourceMetadata
-					.andThen((document) -> document.scopes((scopes) -> scopes.addAll(authorizationServer.scopes()))))))
+					.andThen((document) -> document.scopes((scopes) -> scopes.addAll(authorizationServer.scopes())))))
+				.authenticationEntryPoint(JoatBearerTokenAuthenticationEntryPoint.of(protectedResourceMetadata)))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

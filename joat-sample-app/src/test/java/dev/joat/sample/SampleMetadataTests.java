@@ -94,6 +94,18 @@ class SampleMetadataTests {
 	}
 
 	@Test
+	void apiWhenNoTokenOrBadTokenAndHostForgedThenChallengePointsAtJoatResourceDocument() throws Exception {
+		for (String authorization : new String[] { "", "\r\nAuthorization: Bearer not.a.token" }) {
+			RawHttp.Response response = RawHttp.send(PORT, "127.0.0.1", "GET /api/me HTTP/1.1\r\nHost: attacker.example"
+					+ "\r\nX-Forwarded-Host: attacker.example\r\nX-Forwarded-Proto: https" + authorization, null);
+			assertThat(response.status()).isEqualTo(401);
+			assertThat(response.header("WWW-Authenticate")).as(authorization)
+				.endsWith("resource_metadata=\"" + ISSUER + "/.well-known/oauth-protected-resource\"")
+				.doesNotContain("attacker.example");
+		}
+	}
+
+	@Test
 	void metadataWhenEveryUrlInItFetchedThenEachAnswers() throws Exception {
 		List<String> urls = new ArrayList<>();
 		for (String document : List.of("/.well-known/oauth-authorization-server", "/.well-known/oauth-protected-resource")) {

@@ -55,6 +55,19 @@ class SamplePyJoatTokensTests {
 	}
 
 	@Test
+	void getMeWhenTokenHasNoSubThenUserIdNullAsPyJoatAndClientIdFromAud() throws Exception {
+		String token = nimbus("demo-client", null, Instant.now().truncatedTo(ChronoUnit.SECONDS), null, false);
+		HttpResponse<String> me = get("/api/me", token);
+		assertThat(me.statusCode()).isEqualTo(200);
+		assertThat(me.body()).contains("\"user_id\":null").contains("\"client_id\":\"demo-client\"");
+		HttpResponse<String> profile = get("/api/profile", token);
+		assertThat(profile.statusCode()).isEqualTo(200);
+		assertThat(profile.body()).contains("\"user_id\":null");
+		assertThat(get("/api/me", nimbus("demo-client", "demo-client", Instant.now(), null, false)).body())
+			.contains("\"user_id\":\"demo-client\"");
+	}
+
+	@Test
 	void revokeWhenSeedLayoutWithoutJtiThenItAndItsSubjectsEarlierTokensOfThatClientRefusedOthersOk() throws Exception {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		String token = nimbus("demo-client", "user-r1", now, null, true);

@@ -1,9 +1,12 @@
 package dev.joat.sample.api;
 
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class ApiController {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	/** Needs the {@code read} scope. */
 	@GetMapping("/read")
 	@PreAuthorize("hasAuthority('SCOPE_read')")
@@ -32,7 +37,10 @@ class ApiController {
 	@GetMapping("/profile")
 	@PreAuthorize("hasAuthority('SCOPE_profile')")
 	Map<String, Object> profile(@AuthenticationPrincipal Jwt jwt) {
-		return Map.of("message", "You may see the profile.", "user_id", jwt.getSubject());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("message", "You may see the profile.");
+		body.put("user_id", userId(jwt));
+		return body;
 	}
 
 	/**
@@ -42,7 +50,7 @@ class ApiController {
 	@GetMapping("/me")
 	Map<String, Object> me(@AuthenticationPrincipal Jwt jwt) {
 		Map<String, Object> credentials = new LinkedHashMap<>();
-		credentials.put("user_id", jwt.getSubject());
+		credentials.put("user_id", userId(jwt));
 		credentials.put("authorized_scope", scope(jwt));
 		credentials.put("client_id", clientId(jwt));
 		credentials.put("provider", jwt.getClaimAsString("iss"));
@@ -50,6 +58,27 @@ class ApiController {
 			credentials.put("jti", jwt.getId());
 		}
 		return credentials;
+	}
+
+	/**
+	 * The token's own {@code sub}, or {@code null} when it has none, as PyJOAT's {@code user_id}.
+	 * joat's decoder names the client as {@code sub} in Spring's {@link Jwt} when the token has no
+	 * {@code sub} (so that the principal has a name), so a subject equal to the client id is checked
+	 * against the verified payload itself.
+	 */
+	private static String userId(Jwt jwt) {
+		String subject = jwt.getSubject();
+		if (subject == null || !subject.equals(clientId(jwt))) {
+			return subject;
+		}
+		String token = jwt.getTokenValue();
+		int payloadStart = token.indexOf('.') + 1;
+		int payloadEnd = token.indexOf('.', payloadStart);
+		if (payloadStart == 0 || payloadEnd < 0) {
+			return subject;
+		}
+		byte[] payload = Base64.getUrlDecoder().decode(token.substring(payloadStart, payloadEnd));
+		return JSON.readTree(payload).has("sub") ? subject : null;
 	}
 
 	/** {@code client_id} (RFC 9068), else the audience, which is the client in PyJOAT's layout. */

@@ -22,7 +22,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * credentials; this chain accepts none, and with it a token-less {@code POST} would answer 403
  * instead of the 401 bearer challenge. The RFC 9728 document at
  * {@code /.well-known/oauth-protected-resource} (public: Spring Security serves it before
- * authorization) follows the {@link JoatProtectedResourceMetadata} bean.
+ * authorization) follows the {@link JoatProtectedResourceMetadata} bean, and so does the
+ * {@code resource_metadata} pointer of the 401 challenge ({@link JoatBearerTokenAuthenticationEntryPoint}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -39,7 +40,8 @@ class JoatServletWebSecurityConfiguration {
 		http.oauth2ResourceServer((resourceServer) -> {
 			resourceServer.jwt(withDefaults());
 			protectedResourceMetadata.ifAvailable((rule) -> resourceServer
-				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(rule)));
+				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(rule))
+				.authenticationEntryPoint(JoatBearerTokenAuthenticationEntryPoint.of(rule)));
 		});
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.requestCache((cache) -> cache.disable());

@@ -57,6 +57,28 @@ class ProtectedResourceMetadataServerTests {
 			.doesNotContainKey("tls_client_certificate_bound_access_tokens");
 	}
 
+	@Test
+	void getWhenNoTokenAndHostForgedThenChallengePointsAtConfiguredResource() throws Exception {
+		String answer = rawGet("/anything",
+				"Host: attacker.example\r\nX-Forwarded-Host: attacker.example\r\nX-Forwarded-Proto: https\r\n");
+		assertThat(answer).startsWith("HTTP/1.1 401 ").doesNotContain("attacker.example")
+			.contains("WWW-Authenticate: Bearer resource_metadata=\"" + RESOURCE + "/.well-known/oauth-protected-resource\"");
+		String invalid = rawGet("/anything", "Host: attacker.example\r\nAuthorization: Bearer not.a.token\r\n");
+		assertThat(invalid).startsWith("HTTP/1.1 401 ").doesNotContain("attacker.example")
+			.contains("error=\"invalid_token\"")
+			.contains("resource_metadata=\"" + RESOURCE + "/.well-known/oauth-protected-resource\"");
+	}
+
+	@Test
+	void metadataUrlWhenResourceHasPathThenWellKnownBetweenOriginAndPath() {
+		assertThat(JoatBearerTokenAuthenticationEntryPoint.metadataUrl("https://api.example.com"))
+			.isEqualTo("https://api.example.com/.well-known/oauth-protected-resource");
+		assertThat(JoatBearerTokenAuthenticationEntryPoint.metadataUrl("https://api.example.com:8443/"))
+			.isEqualTo("https://api.example.com:8443/.well-known/oauth-protected-resource");
+		assertThat(JoatBearerTokenAuthenticationEntryPoint.metadataUrl("https://api.example.com/v1/orders"))
+			.isEqualTo("https://api.example.com/.well-known/oauth-protected-resource/v1/orders");
+	}
+
 	/** An HTTP/1.0 request over a plain socket (so any {@code Host} can be sent), read to its end. */
 	private String rawGet(String path, String headers) throws Exception {
 		try (Socket socket = new Socket()) {
