@@ -101,7 +101,17 @@ class SampleHostileRequestTests {
 	void tokenWhenGetThenMethodNotAllowedWithAllowPost() throws Exception {
 		RawHttp.Response response = RawHttp.send(this.port, "127.0.0.1", "GET /oauth2/token HTTP/1.1", null);
 		assertInvalidRequest(response, 405, "The token endpoint accepts POST only");
-		assertThat(response.header("Allow")).isEqualTo("POST");
+		assertThat(response.header("Allow")).isEqualTo("POST, OPTIONS");
+	}
+
+	@Test
+	void optionsWhenTokenRevokeOrIntrospectThenOkAllowPostAndOptions() throws Exception {
+		for (String path : List.of("/oauth2/token", "/oauth2/revoke", "/oauth2/introspect")) {
+			RawHttp.Response response = RawHttp.send(this.port, "127.0.0.1", "OPTIONS " + path + " HTTP/1.1", null);
+			assertThat(response.status()).as(path).isEqualTo(200);
+			assertThat(response.header("Allow")).as(path).isEqualTo("POST, OPTIONS");
+			assertThat(response.header("Cache-Control")).as(path).isEqualTo("no-store");
+		}
 	}
 
 	@Test

@@ -188,7 +188,7 @@ class SampleRevocationTests {
 		for (String method : new String[] { "GET", "PUT", "PATCH", "DELETE" }) {
 			RawHttp.Response response = RawHttp.send(this.port, "127.0.0.1", method + " /oauth2/revoke HTTP/1.1", null);
 			assertThat(response.status()).as(method).isEqualTo(405);
-			assertThat(response.header("Allow")).isEqualTo("POST");
+			assertThat(response.header("Allow")).isEqualTo("POST, OPTIONS");
 			assertThat(response.header("Cache-Control")).isEqualTo("no-store");
 			assertThat(JSON.readValue(response.body(), Map.class)).isEqualTo(
 					Map.of("error", "invalid_request", "error_description", "The revocation endpoint accepts POST only"));
