@@ -10,14 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
@@ -27,7 +23,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
  * {@code jti}, accepted with {@code joat.revocation.store=in-memory} until their client and subject
  * are revoked.
  */
-@SpringBootTest(classes = PyJoatTokensReactiveAppTests.Application.class,
+@SpringBootTest(classes = ReadApplication.class,
 		properties = { "spring.main.web-application-type=reactive", "joat.issuer=" + HostileTokens.ISSUER,
 				"joat.secret=" + HostileTokens.SECRET, "joat.revocation.store=in-memory" })
 class PyJoatTokensReactiveAppTests {
@@ -66,22 +62,6 @@ class PyJoatTokensReactiveAppTests {
 				response.expectStatus().isOk();
 			}
 		}
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class Application {
-
-		@RestController
-		static class Endpoints {
-
-			@GetMapping("/read")
-			String read() {
-				return "read";
-			}
-
-		}
-
 	}
 
 }

@@ -10,14 +10,10 @@ import dev.joat.RevocationStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -32,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Nimbus, jjwt and auth0, with and without {@code sub} and {@code typ}, none with {@code jti}, are
  * accepted; revoking such a token's client and subject refuses it from then on.
  */
-@SpringBootTest(classes = PyJoatTokensServletAppTests.Application.class,
+@SpringBootTest(classes = ReadApplication.class,
 		properties = { "joat.issuer=" + HostileTokens.ISSUER, "joat.secret=" + HostileTokens.SECRET,
 				"joat.revocation.store=in-memory" })
 @AutoConfigureMockMvc
@@ -77,22 +73,6 @@ class PyJoatTokensServletAppTests {
 			.forEach((library, token) -> tokens.put(library + " with sub", token));
 		assertThat(tokens).hasSize(6);
 		return tokens;
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class Application {
-
-		@RestController
-		static class Endpoints {
-
-			@GetMapping("/read")
-			String read() {
-				return "read";
-			}
-
-		}
-
 	}
 
 }
