@@ -3,8 +3,10 @@ package dev.joat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -139,6 +141,33 @@ public final class InMemoryRevocationStore implements RevocationStore, Revocatio
 			}
 			this.tables = replacement;
 		}
+	}
+
+	/**
+	 * A snapshot of the live entries, one per revoked token id, client and subject (entries merged
+	 * by {@link #revoke(Revocation)} as one, a cut-off rounded up to whole seconds), for a replica
+	 * that compares its copy with the shared store.
+	 * @return the entries not expired now, in no particular order
+	 */
+	public List<Revocation> entries() {
+		synchronized (this.lock) {
+			long now = this.clock.millis();
+			Tables tables = this.tables;
+			List<Revocation> entries = new ArrayList<>(tables.expiries.size());
+			for (Expiry expiry : tables.expiries.tailSet(new Expiry(now + 1, Revocation.Kind.TOKEN, ""))) {
+				Instant until = Instant.ofEpochMilli(expiry.atMillis());
+				Revocation.Kind kind = expiry.kind();
+				entries.add((kind == Revocation.Kind.TOKEN) ? Revocation.ofToken(expiry.key(), until)
+						: new Revocation(kind, expiry.key(), cutoff(tables.cutoffs(kind).get(expiry.key()), until), until));
+			}
+			return entries;
+		}
+	}
+
+	/** A cut-off as an instant, never after the entry's expiry (a cut-off rounded up may pass it). */
+	private static Instant cutoff(Cutoff cutoff, Instant until) {
+		Instant issuedBefore = Instant.ofEpochSecond(cutoff.issuedBeforeSecond);
+		return issuedBefore.isAfter(until) ? until : issuedBefore;
 	}
 
 	/**

@@ -33,6 +33,27 @@ class InMemoryRevocationStoreTests {
 	}
 
 	@Test
+	void entriesWhenRevokedThenOneLiveEntryPerKeyThatRevokesTheSameTokens() {
+		this.store.revokeToken("t-1", NOW.plusSeconds(60));
+		this.store.revokeToken("t-2", NOW.plusSeconds(1));
+		this.store.revokeClientTokens("client", NOW.plusMillis(500), NOW.plusSeconds(3600));
+		this.store.revokeClientTokens("client", NOW.minusSeconds(10), NOW.plusSeconds(7200));
+		this.store.revokeSubjectTokens("user", NOW, NOW.plusSeconds(120));
+		this.store.revokeClientSubjectTokens("client", "user", NOW, NOW.plusSeconds(90));
+		this.clock.advance(Duration.ofSeconds(1));
+
+		assertThat(this.store.entries()).containsExactlyInAnyOrder(Revocation.ofToken("t-1", NOW.plusSeconds(60)),
+				Revocation.ofClient("client", NOW.plusSeconds(1), NOW.plusSeconds(7200)),
+				Revocation.ofSubject("user", NOW, NOW.plusSeconds(120)),
+				Revocation.ofClientSubject("client", "user", NOW, NOW.plusSeconds(90)));
+		InMemoryRevocationStore copy = InMemoryRevocationStore.builder().clock(this.clock).build();
+		copy.replaceAll(this.store.entries());
+		assertThat(copy.entries()).isEqualTo(this.store.entries());
+		assertThat(copy.isRevoked("any", "client", null, NOW_SECOND)).isTrue();
+		assertThat(copy.isRevoked("any", "client", null, NOW_SECOND + 1)).isFalse();
+	}
+
+	@Test
 	void isRevokedWhenTokenIdRevokedThenTrueForThatTokenOnly() {
 		this.store.revokeToken("t-1", NOW.plusSeconds(3600));
 		assertThat(this.store.isRevoked("t-1", "client", "user", NOW_SECOND)).isTrue();

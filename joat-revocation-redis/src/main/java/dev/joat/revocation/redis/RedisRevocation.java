@@ -13,7 +13,6 @@ import dev.joat.spring.boot.RateLimitedLog;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Revocation shared by many resource servers through one Redis: the {@link #list() read side}
@@ -42,6 +41,8 @@ public final class RedisRevocation implements AutoCloseable {
 
 	private final RedisRevocationReplicator replicator;
 
+	private final RevocationRestorer restorer;
+
 	private RedisRevocation(Builder builder) {
 		this.local = builder.local.build();
 		RevocationReplica.Builder replica = RevocationReplica.builder(this.local)
@@ -52,13 +53,17 @@ public final class RedisRevocation implements AutoCloseable {
 			replica.failOpen();
 		}
 		this.replica = replica.build();
-		StringRedisTemplate redis = new StringRedisTemplate(builder.connectionFactory);
+		RedisCommands redis = new RedisCommands(builder.connectionFactory, builder.commandTimeout);
 		RevocationKeys keys = new RevocationKeys(builder.keyPrefix);
+		Consumer<String> warnings = (builder.warnings != null) ? builder.warnings : rateLimitedWarnings();
+		// Its own rate limit: an outage's warnings must not hide the loss of data that may come with it.
+		Consumer<String> lossWarnings = (builder.warnings != null) ? builder.warnings : rateLimitedWarnings();
 		this.store = new RedisRevocationStore(redis, keys, builder.channel, this.local, builder.clock);
-		this.replicator = new RedisRevocationReplicator(builder.connectionFactory, redis, keys, this.local, this.replica,
-				new RedisRevocationSettings(builder.channel, builder.heartbeatInterval, builder.resyncInterval,
-						builder.scanCount),
-				builder.clock, builder.warnings);
+		this.restorer = new RevocationRestorer(redis, keys, builder.clock, lossWarnings);
+		this.replicator = new RedisRevocationReplicator(builder.connectionFactory, redis, keys, this.restorer, this.local,
+				this.replica, new RedisRevocationSettings(builder.channel, builder.heartbeatInterval,
+						builder.resyncInterval, builder.scanCount),
+				builder.clock, warnings);
 	}
 
 	/**
@@ -88,6 +93,17 @@ public final class RedisRevocation implements AutoCloseable {
 	}
 
 	/**
+	 * How many times this node found that Redis had lost live revocations it holds (a restart
+	 * without persistence, {@code FLUSHALL}, eviction) and wrote them back; each time is also a WARN
+	 * line (at most one a minute). The auto-configuration publishes it as the counter
+	 * {@code joat.revocation.restores}.
+	 * @return the count since this node started
+	 */
+	public long restoreCount() {
+		return this.restorer.restoreCount();
+	}
+
+	/**
 	 * Subscribes to changes, loads the list and starts keeping it fresh. Returns without waiting for
 	 * the first load: until it succeeds the list is not fresh (and fails closed by default).
 	 */
@@ -101,10 +117,18 @@ public final class RedisRevocation implements AutoCloseable {
 		this.replicator.close();
 	}
 
+	private static Consumer<String> rateLimitedWarnings() {
+		return new RateLimitedLog(LogFactory.getLog(RedisRevocationReplicator.class), Duration.ofMinutes(1),
+				Clock.systemUTC())::warn;
+	}
+
 	/**
 	 * Configures a {@link RedisRevocation}. Not thread-safe; what it builds is.
 	 */
 	public static final class Builder {
+
+		/** The default of {@link #commandTimeout(Duration)}. */
+		public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
 		private final RedisConnectionFactory connectionFactory;
 
@@ -118,6 +142,8 @@ public final class RedisRevocation implements AutoCloseable {
 
 		private int scanCount = 1000;
 
+		private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+
 		private Duration maxStaleness = RevocationReplica.Builder.DEFAULT_MAX_STALENESS;
 
 		private boolean failOpen;
@@ -130,8 +156,8 @@ public final class RedisRevocation implements AutoCloseable {
 		private RevocationReplica.StalenessListener stalenessListener = (staleness) -> {
 		};
 
-		private Consumer<String> warnings = new RateLimitedLog(LogFactory.getLog(RedisRevocationReplicator.class),
-				Duration.ofMinutes(1), Clock.systemUTC())::warn;
+		/** {@code null}: WARN lines, rate-limited (see {@link #warnings(Consumer)}). */
+		private Consumer<String> warnings;
 
 		private Builder(RedisConnectionFactory connectionFactory) {
 			this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory cannot be null");
@@ -195,6 +221,22 @@ public final class RedisRevocation implements AutoCloseable {
 		}
 
 		/**
+		 * How long each of this node's own Redis commands may take (a revocation, a heartbeat, a
+		 * write-back) before it fails; 2 seconds by default. Applied per command, so the
+		 * connection's own timeout ({@code spring.data.redis.timeout}, which Lettuce otherwise sets
+		 * to 60 s) still bounds them too and the shorter wins, while the application's other Redis
+		 * calls keep the connection's. Needs a reactive connection factory (Lettuce's); with another
+		 * only the connection's timeout applies. The reload's {@code SCAN} runs in the background
+		 * and is bounded by the connection's timeout.
+		 * @param commandTimeout a positive duration
+		 * @return this builder
+		 */
+		public Builder commandTimeout(Duration commandTimeout) {
+			this.commandTimeout = requirePositive(commandTimeout, "commandTimeout");
+			return this;
+		}
+
+		/**
 		 * How long the replica may go without a confirmation before it is stale; 30 seconds by
 		 * default.
 		 * @param maxStaleness a positive duration
@@ -250,8 +292,9 @@ public final class RedisRevocation implements AutoCloseable {
 		}
 
 		/**
-		 * Where background faults (Redis unreachable, a failed load) are reported; by default a
-		 * WARN line at most once a minute, with a count.
+		 * Where background faults (Redis unreachable, a failed load, data Redis lost and this node
+		 * wrote back) are reported; by default WARN lines, each kind at most once a minute, with a
+		 * count.
 		 * @param warnings the sink, thread-safe
 		 * @return this builder
 		 */

@@ -10,6 +10,7 @@ import dev.joat.RevocationStore;
 import dev.joat.spring.boot.JoatConfigurationException;
 import dev.joat.spring.boot.JoatProperties;
 import dev.joat.spring.boot.JoatRevocationMonitor;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -31,6 +32,9 @@ class RedisRevocationConfiguration {
 	/** The gauge of the replica's staleness. */
 	static final String STALENESS_METER = "joat.revocation.staleness";
 
+	/** The counter of the times Redis lost revocations that this node wrote back. */
+	static final String RESTORES_METER = "joat.revocation.restores";
+
 	@Bean(initMethod = "start", destroyMethod = "close")
 	@ConditionalOnMissingBean
 	RedisRevocation joatRedisRevocation(RedisConnectionFactory connectionFactory, JoatProperties joat,
@@ -39,6 +43,7 @@ class RedisRevocationConfiguration {
 		Duration maxStaleness = positive(revocation.getMaxStaleness(), "joat.revocation.max-staleness", "30s");
 		Duration heartbeat = positive(redis.getHeartbeatInterval(), "joat.revocation.redis.heartbeat-interval", "2s");
 		Duration resync = positive(redis.getResyncInterval(), "joat.revocation.redis.resync-interval", "5m");
+		Duration commandTimeout = positive(redis.getCommandTimeout(), "joat.revocation.redis.command-timeout", "2s");
 		if (heartbeat.compareTo(maxStaleness) >= 0) {
 			throw new JoatConfigurationException("joat.revocation.redis.heartbeat-interval",
 					"joat.revocation.redis.heartbeat-interval (" + heartbeat + ") is not shorter than"
@@ -71,6 +76,7 @@ class RedisRevocationConfiguration {
 			.heartbeatInterval(heartbeat)
 			.resyncInterval(resync)
 			.scanCount(redis.getScanCount())
+			.commandTimeout(commandTimeout)
 			.maxStaleness(maxStaleness)
 			.failOpen(revocation.isFailOpen())
 			.maxEntries(revocation.getMaxEntries())
@@ -96,7 +102,8 @@ class RedisRevocationConfiguration {
 
 	/**
 	 * The gauge {@value #STALENESS_METER} (seconds since the replica was last confirmed fresh; NaN
-	 * before the first load), bound to every registry by Spring Boot.
+	 * before the first load) and the counter {@value #RESTORES_METER}, bound to every registry by
+	 * Spring Boot.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
@@ -112,6 +119,14 @@ class RedisRevocationConfiguration {
 				.description("Seconds since the Redis revocation replica was last confirmed fresh; beyond"
 						+ " joat.revocation.max-staleness tokens are refused with 503 (or checked anyway with fail-open)")
 				.baseUnit("seconds")
+				.register(registry);
+		}
+
+		@Bean
+		MeterBinder joatRevocationRestoresMeter(RedisRevocation revocation) {
+			return (registry) -> FunctionCounter.builder(RESTORES_METER, revocation, RedisRevocation::restoreCount)
+				.description("Times this node found that Redis had lost live revocations (a restart without"
+						+ " persistence, FLUSHALL, eviction) and wrote them back")
 				.register(registry);
 		}
 

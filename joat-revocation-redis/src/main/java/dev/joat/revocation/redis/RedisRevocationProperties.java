@@ -29,6 +29,12 @@ public class RedisRevocationProperties {
 	private int scanCount = 1000;
 
 	/**
+	 * How long each of joat's own Redis commands (a revocation, a heartbeat) may take before it
+	 * fails; spring.data.redis.timeout, if shorter, still applies.
+	 */
+	private Duration commandTimeout = Duration.ofSeconds(2);
+
+	/**
 	 * The key prefix.
 	 * @return the prefix, {@code joat:revocation:} by default
 	 */
@@ -90,6 +96,25 @@ public class RedisRevocationProperties {
 	 */
 	public void setResyncInterval(Duration resyncInterval) {
 		this.resyncInterval = resyncInterval;
+	}
+
+	/**
+	 * The bound of each of joat's own Redis commands. Applied per command: Spring Boot's
+	 * {@code spring.data.redis.timeout} (60 s by Lettuce's default when unset) keeps bounding every
+	 * command of the connection, joat's too, so the shorter of the two applies to joat's, and the
+	 * application's other Redis calls keep Boot's.
+	 * @return the timeout, 2 seconds by default
+	 */
+	public Duration getCommandTimeout() {
+		return this.commandTimeout;
+	}
+
+	/**
+	 * Sets the bound of each of joat's own Redis commands.
+	 * @param commandTimeout a positive duration
+	 */
+	public void setCommandTimeout(Duration commandTimeout) {
+		this.commandTimeout = commandTimeout;
 	}
 
 	/**

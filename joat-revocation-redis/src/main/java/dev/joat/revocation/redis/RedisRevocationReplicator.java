@@ -34,7 +34,6 @@ import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
@@ -50,7 +49,9 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  * <li><b>Resynchronization</b>: a full {@code SCAN} of the entries (never {@code KEYS}) merged into
  * the replica, at start-up, after every (re)subscription, after any failure, and every
  * {@code resyncInterval} regardless. Entries are only ever added (there is no un-revoke); the local
- * copy forgets each when it expires.</li>
+ * copy forgets each when it expires. Each resynchronization also writes back what Redis lost
+ * ({@link RevocationRestorer}), and a heartbeat that finds Redis's canary key gone or changed
+ * resynchronizes at once.</li>
  * <li><b>Freshness</b>: a successful resynchronization confirms the replica fresh as of its start.
  * Between resynchronizations, every {@code heartbeatInterval} the node publishes a ping on a
  * channel of its own, on the same subscription connection; when the ping comes back, every change
@@ -76,9 +77,11 @@ final class RedisRevocationReplicator implements AutoCloseable {
 
 	private static final int MAX_PENDING_PINGS = 16;
 
-	private final StringRedisTemplate redis;
+	private final RedisCommands redis;
 
 	private final RevocationKeys keys;
+
+	private final RevocationRestorer restorer;
 
 	private final InMemoryRevocationStore local;
 
@@ -127,11 +130,12 @@ final class RedisRevocationReplicator implements AutoCloseable {
 
 	private long nextPingId;
 
-	RedisRevocationReplicator(RedisConnectionFactory connectionFactory, StringRedisTemplate redis, RevocationKeys keys,
-			InMemoryRevocationStore local, RevocationReplica replica, RedisRevocationSettings settings, Clock clock,
-			Consumer<String> warnings) {
+	RedisRevocationReplicator(RedisConnectionFactory connectionFactory, RedisCommands redis, RevocationKeys keys,
+			RevocationRestorer restorer, InMemoryRevocationStore local, RevocationReplica replica,
+			RedisRevocationSettings settings, Clock clock, Consumer<String> warnings) {
 		this.redis = Objects.requireNonNull(redis, "redis cannot be null");
 		this.keys = Objects.requireNonNull(keys, "keys cannot be null");
+		this.restorer = Objects.requireNonNull(restorer, "restorer cannot be null");
 		this.local = Objects.requireNonNull(local, "local cannot be null");
 		this.replica = Objects.requireNonNull(replica, "replica cannot be null");
 		this.settings = Objects.requireNonNull(settings, "settings cannot be null");
@@ -201,7 +205,7 @@ final class RedisRevocationReplicator implements AutoCloseable {
 				resync();
 			}
 			else {
-				ping();
+				heartbeat();
 			}
 		}
 		catch (RuntimeException ex) {
@@ -252,10 +256,13 @@ final class RedisRevocationReplicator implements AutoCloseable {
 		}
 		List<Revocation> entries;
 		try {
+			// Taken before the SCAN begins: each of these was in Redis before it, so the SCAN must return it.
+			List<Revocation> held = this.local.entries();
 			entries = scan();
 			for (Revocation entry : entries) {
 				this.local.revoke(entry);
 			}
+			this.restorer.compare(held, entries, startMillis);
 		}
 		catch (RuntimeException ex) {
 			synchronized (this.lock) {
@@ -282,7 +289,7 @@ final class RedisRevocationReplicator implements AutoCloseable {
 	private List<Revocation> scan() {
 		ScanOptions options = ScanOptions.scanOptions().match(this.keys.scanPattern()).count(this.settings.scanCount()).build();
 		List<Revocation> entries = new ArrayList<>();
-		this.redis.execute((RedisCallback<Void>) (connection) -> {
+		this.redis.template().execute((RedisCallback<Void>) (connection) -> {
 			if (connection instanceof RedisClusterConnection cluster) {
 				// SCAN walks one node: on a Cluster, walk every master.
 				for (RedisClusterNode node : cluster.clusterGetNodes()) {
@@ -310,6 +317,26 @@ final class RedisRevocationReplicator implements AutoCloseable {
 		}
 	}
 
+	/** Reloads at once when the canary shows that Redis lost data, otherwise sends a ping. */
+	private void heartbeat() {
+		boolean unchanged;
+		try {
+			unchanged = this.restorer.canaryUnchanged();
+		}
+		catch (RuntimeException ex) {
+			warn("Revocation replica not confirmed fresh: Redis unreachable (" + ex.getClass().getName()
+					+ "); last confirmed fresh at " + this.replica.confirmedFreshAt());
+			logger.debug("Revocation heartbeat failed", ex);
+			return;
+		}
+		if (unchanged) {
+			ping();
+		}
+		else {
+			resync();
+		}
+	}
+
 	private void ping() {
 		long sentAt = this.clock.millis();
 		long id;
@@ -321,7 +348,7 @@ final class RedisRevocationReplicator implements AutoCloseable {
 		long oldest = id - MAX_PENDING_PINGS;
 		this.pendingPings.keySet().removeIf((pending) -> pending <= oldest);
 		try {
-			this.redis.convertAndSend(this.pingChannel, Long.toString(id));
+			this.redis.publish(this.pingChannel, Long.toString(id));
 		}
 		catch (RuntimeException ex) {
 			this.pendingPings.remove(id);

@@ -2,7 +2,6 @@ package dev.joat.revocation.redis;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 import dev.joat.InMemoryRevocationStore;
@@ -11,7 +10,6 @@ import dev.joat.RevocationStore;
 import dev.joat.RevocationUnavailableException;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -26,7 +24,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * its own revocations without waiting for the message), and within the replicator's bound on every
  * other node. A revocation whose tokens have all expired is a no-op.
  *
- * <p>Thread-safe. Every method makes one Redis round trip; none is on the verification path.
+ * <p>Thread-safe. Every method makes one Redis round trip, bounded by the command timeout
+ * ({@code joat.revocation.redis.command-timeout}); none is on the verification path.
  */
 public final class RedisRevocationStore implements RevocationStore {
 
@@ -36,7 +35,7 @@ public final class RedisRevocationStore implements RevocationStore {
 
 	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-	private final StringRedisTemplate redis;
+	private final RedisCommands redis;
 
 	private final RevocationKeys keys;
 
@@ -46,7 +45,7 @@ public final class RedisRevocationStore implements RevocationStore {
 
 	private final Clock clock;
 
-	RedisRevocationStore(StringRedisTemplate redis, RevocationKeys keys, String channel, InMemoryRevocationStore local,
+	RedisRevocationStore(RedisCommands redis, RevocationKeys keys, String channel, InMemoryRevocationStore local,
 			Clock clock) {
 		this.redis = Objects.requireNonNull(redis, "redis cannot be null");
 		this.keys = Objects.requireNonNull(keys, "keys cannot be null");
@@ -60,8 +59,9 @@ public final class RedisRevocationStore implements RevocationStore {
 	 * @param revocation the entry
 	 * @throws IllegalArgumentException when its id is not well-formed Unicode (an unpaired
 	 * surrogate would not survive the trip through Redis as UTF-8)
-	 * @throws RevocationUnavailableException when Redis did not confirm the write; nothing was
-	 * recorded, and the caller should report the failure rather than assume the token is revoked
+	 * @throws RevocationUnavailableException when Redis did not confirm the write within the command
+	 * timeout; nothing was recorded, and the caller should report the failure rather than assume the
+	 * token is revoked
 	 */
 	@Override
 	public void revoke(Revocation revocation) {
@@ -72,7 +72,7 @@ public final class RedisRevocationStore implements RevocationStore {
 			return;
 		}
 		try {
-			this.redis.execute(REVOKE, List.of(this.keys.key(revocation)), Long.toString(ttlMillis), this.channel);
+			this.redis.execute(REVOKE, this.keys.key(revocation), Long.toString(ttlMillis), this.channel);
 		}
 		catch (DataAccessException ex) {
 			throw new RevocationUnavailableException("Revocation not recorded: Redis did not confirm the write ("

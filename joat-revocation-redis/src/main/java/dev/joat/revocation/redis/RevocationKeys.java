@@ -32,6 +32,14 @@ final class RevocationKeys {
 		return this.prefix;
 	}
 
+	/**
+	 * The canary key {@link RevocationRestorer} watches: {@code <prefix>canary}, which no entry's key
+	 * and no {@link #scanPattern() scan} matches.
+	 */
+	String canaryKey() {
+		return this.prefix + "canary";
+	}
+
 	/** The {@code SCAN MATCH} pattern of every entry: the prefix, glob characters escaped, then {@code *}. */
 	String scanPattern() {
 		StringBuilder pattern = new StringBuilder(this.prefix.length() + 8);

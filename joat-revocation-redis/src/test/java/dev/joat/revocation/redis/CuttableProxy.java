@@ -13,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP proxy in front of a Redis server, so that one node can be cut off while others keep their
  * connections: {@link #cut()} closes every proxied connection and refuses new ones (the node sees
  * its connections drop and reconnects fail), {@link #restore()} accepts again on the same port.
+ * {@link #pause()} keeps the connections open but forwards nothing, as a frozen server or a
+ * partitioned network does (no answer, and nothing tells the client the connection is dead).
  * Thread-safe.
  */
 final class CuttableProxy implements AutoCloseable {
@@ -24,6 +26,8 @@ final class CuttableProxy implements AutoCloseable {
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
 	private volatile ServerSocket server;
+
+	private volatile boolean paused;
 
 	private CuttableProxy(int port, int targetPort) {
 		this.port = port;
@@ -52,6 +56,11 @@ final class CuttableProxy implements AutoCloseable {
 		Thread acceptor = new Thread(() -> accept(socket), "proxy-accept-" + this.port);
 		acceptor.setDaemon(true);
 		acceptor.start();
+	}
+
+	/** Holds every byte received from now on, in both directions, without forwarding it. */
+	void pause() {
+		this.paused = true;
 	}
 
 	/** Drops every connection and refuses new ones until {@link #restore()}. */
@@ -91,6 +100,9 @@ final class CuttableProxy implements AutoCloseable {
 			byte[] buffer = new byte[8192];
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 				for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+					while (this.paused && !from.isClosed()) {
+						RedisServer.sleep(10);
+					}
 					out.write(buffer, 0, n);
 					out.flush();
 				}

@@ -50,8 +50,20 @@ final class RedisNodes implements AutoCloseable {
 	}
 
 	RedisRevocation build(int port, UnaryOperator<RedisRevocation.Builder> customizer) {
+		return build(connectionFactory(port), customizer);
+	}
+
+	/** A node on {@code connectionFactory}, which this closes with the node. */
+	RedisRevocation start(LettuceConnectionFactory connectionFactory, UnaryOperator<RedisRevocation.Builder> customizer) {
+		RedisRevocation node = build(connectionFactory, customizer);
+		node.start();
+		return node;
+	}
+
+	private RedisRevocation build(LettuceConnectionFactory connectionFactory,
+			UnaryOperator<RedisRevocation.Builder> customizer) {
 		RedisRevocation node = customizer
-			.apply(RedisRevocation.builder(connectionFactory(port))
+			.apply(RedisRevocation.builder(connectionFactory)
 				.heartbeatInterval(HEARTBEAT)
 				.maxStaleness(MAX_STALENESS)
 				.resyncInterval(RESYNC))
@@ -61,9 +73,17 @@ final class RedisNodes implements AutoCloseable {
 	}
 
 	LettuceConnectionFactory connectionFactory(int port) {
+		return connectionFactory(port, Duration.ofMillis(500));
+	}
+
+	/**
+	 * A started connection factory, closed by {@link #close()}.
+	 * @param commandTimeout the connection's own command timeout (Lettuce's default is 60 s)
+	 */
+	LettuceConnectionFactory connectionFactory(int port, Duration commandTimeout) {
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port),
 				LettuceClientConfiguration.builder()
-					.commandTimeout(Duration.ofMillis(500))
+					.commandTimeout(commandTimeout)
 					.clientResources(this.resources)
 					.build());
 		factory.afterPropertiesSet();

@@ -1,5 +1,7 @@
 package dev.joat.revocation.redis;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import dev.joat.Credentials;
@@ -8,6 +10,7 @@ import dev.joat.InvalidTokenException;
 import dev.joat.RevocationList;
 import dev.joat.RevocationReplica;
 import dev.joat.RevocationStore;
+import dev.joat.RevocationUnavailableException;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;
 import dev.joat.spring.boot.JoatAutoConfiguration;
@@ -157,6 +160,64 @@ class RedisRevocationAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(context).getFailure().rootCause().isInstanceOf(JoatConfigurationException.class)
 				.hasMessage("joat.revocation.redis.key-prefix must not be empty");
+		});
+	}
+
+	@Test
+	void autoConfigurationWhenCommandTimeoutNotPositiveThenStartupFailsNamingTheProperty() {
+		this.runner.withPropertyValues("joat.revocation.redis.command-timeout=0s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure().rootCause().isInstanceOf(JoatConfigurationException.class)
+				.hasMessage("joat.revocation.redis.command-timeout must be a positive duration; it is PT0S")
+				.extracting((ex) -> ((JoatConfigurationException) ex).getProperty())
+				.isEqualTo("joat.revocation.redis.command-timeout");
+		});
+	}
+
+	@Test
+	void autoConfigurationWhenRedisStoppedThenARevocationFailsWithinTheCommandTimeoutThoughSpringDataRedisTimeoutIsLonger()
+			throws Exception {
+		try (RedisServer own = RedisServer.start()) {
+			this.runner
+				.withPropertyValues("spring.data.redis.port=" + own.port(), "spring.data.redis.timeout=60s",
+						"joat.revocation.redis.command-timeout=500ms")
+				.run((context) -> {
+					within(WAIT, "replica loaded", () -> context.getBean(RevocationReplica.class).isFresh());
+					own.stop();
+					long start = System.nanoTime();
+					assertThatExceptionOfType(RevocationUnavailableException.class)
+						.isThrownBy(() -> context.getBean(RevocationStore.class)
+							.revokeToken("jti-1", Instant.now().plusSeconds(300)))
+						.withMessage("Revocation not recorded: Redis did not confirm the write (QueryTimeoutException)");
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(400),
+							Duration.ofMillis(1500));
+				});
+		}
+	}
+
+	@Test
+	void autoConfigurationWhenRedisFlushedThenTheApplicationWritesItsRevocationsBackCountedOnceAndANewOneRefusesTheToken() {
+		this.runner.run((a) -> {
+			within(WAIT, "replica loaded", () -> a.getBean(RevocationReplica.class).isFresh());
+			MeterRegistry registry = new SimpleMeterRegistry();
+			a.getBean("joatRevocationRestoresMeter", MeterBinder.class).bindTo(registry);
+			String token = a.getBean(TokenGenerator.class).issueToken("client-3", List.of("read"));
+			Credentials credentials = a.getBean(TokenParser.class).parseToken(token);
+			a.getBean(RevocationStore.class).revokeToken(credentials.tokenId(), credentials.expiresAt());
+			String key = "KEYS joat:revocation:t:*:" + credentials.tokenId();
+			assertThat(redis.command(key)).isEqualTo("*1");
+
+			assertThat(redis.command("FLUSHALL")).isEqualTo("+OK");
+
+			within(WAIT, "the revocation written back", () -> "*1".equals(redis.command(key)));
+			this.runner.run((b) -> {
+				within(WAIT, "replica b loaded", () -> b.getBean(RevocationReplica.class).isFresh());
+				assertThatExceptionOfType(InvalidTokenException.class)
+					.isThrownBy(() -> b.getBean(TokenParser.class).parseToken(token))
+					.extracting(InvalidTokenException::getReason)
+					.isEqualTo(InvalidTokenException.Reason.REVOKED);
+			});
+			assertThat(registry.get("joat.revocation.restores").functionCounter().count()).isEqualTo(1.0);
 		});
 	}
 

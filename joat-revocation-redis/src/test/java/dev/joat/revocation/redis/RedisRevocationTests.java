@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import dev.joat.RevocationUnavailableException;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +95,7 @@ class RedisRevocationTests {
 		a.store().revokeToken("jti-expired", now.minusSeconds(1));
 
 		List<String> keys = new ArrayList<>();
-		try (Cursor<String> cursor = template.scan(ScanOptions.scanOptions().match("*").build())) {
+		try (Cursor<String> cursor = template.scan(ScanOptions.scanOptions().match("joat:revocation:[tcs]:*").build())) {
 			cursor.forEachRemaining(keys::add);
 		}
 		assertThat(keys).hasSize(3).noneMatch((key) -> key.contains("jti-expired"));
@@ -220,8 +223,81 @@ class RedisRevocationTests {
 				&& a.list().isRevoked("jti-meanwhile", "client", null, now()));
 		Duration delay = Duration.between(revokedAt, Instant.now());
 		assertThat(delay).isLessThan(WAIT);
-		// Redis ran without persistence and lost jti-before; node a keeps what it had seen until it expires.
+		// Redis ran without persistence and lost jti-before: the nodes keep it, and write it back.
 		assertThat(a.list().isRevoked("jti-before", "client", null, now())).isTrue();
+		within(WAIT, "jti-before written back to Redis", () -> "*1".equals(this.redis.command("KEYS *:t:*:jti-before")));
+		assertThat(a.restoreCount() + b.restoreCount()).isPositive();
+		RedisRevocation c = this.nodes.start(this.redis.port());
+		within(WAIT, "node c loaded", () -> c.list().isFresh());
+		assertThat(c.list().isRevoked("jti-before", "client", null, now())).isTrue();
+		assertThat(c.restoreCount()).isZero();
+	}
+
+	@Test
+	void revokeWhenRedisFlushedThenTheRunningNodeWritesItsEntriesBackOnceAndANewNodeRefusesTheTokens() {
+		List<String> warnings = new CopyOnWriteArrayList<>();
+		RedisRevocation a = this.nodes.start(this.redis.port(), (builder) -> builder.warnings(warnings::add));
+		within(WAIT, "node a fresh", () -> a.list().isFresh());
+		Instant cutOff = Instant.ofEpochSecond(now());
+		a.store().revokeToken("jti-1", Instant.now().plusSeconds(300));
+		a.store().revokeClientTokens("client-1", cutOff, cutOff.plusSeconds(300));
+		// Expires within the margin: no longer expected in Redis, so not written back.
+		a.store().revokeToken("jti-expiring", Instant.now().plusSeconds(RevocationRestorer.MARGIN_SECONDS - 1));
+		RedisServer.sleep(3 * RedisNodes.HEARTBEAT.toMillis());
+		assertThat(a.restoreCount()).isZero();
+
+		assertThat(this.redis.command("FLUSHALL")).isEqualTo("+OK");
+
+		within(WAIT, "entries written back", () -> "*2".equals(this.redis.command("KEYS joat:revocation:[tcs]:*")));
+		assertThat(this.redis.command("KEYS joat:revocation:t:*:jti-expiring")).isEqualTo("*0");
+		RedisRevocation c = this.nodes.start(this.redis.port());
+		within(WAIT, "node c loaded", () -> c.list().isFresh());
+		assertThat(c.list().isRevoked("jti-1", "client", null, now())).isTrue();
+		assertThat(c.list().isRevoked("any", "client-1", null, cutOff.getEpochSecond() - 1)).isTrue();
+		RedisServer.sleep(3 * RedisNodes.HEARTBEAT.toMillis());
+		assertThat(a.restoreCount()).isEqualTo(1);
+		assertThat(c.restoreCount()).isZero();
+		assertThat(warnings).filteredOn((warning) -> warning.startsWith("Redis lost"))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.startsWith("Redis lost 2 of the ")
+			.endsWith(" live revocations this node holds (restarted without persistence, flushed or evicting keys);"
+					+ " this node wrote them back. A node that loaded the list from Redis in between may have accepted"
+					+ " the tokens they revoke: run Redis with persistence and maxmemory-policy noeviction")
+			.doesNotContain("jti-1", "client-1");
+	}
+
+	@Test
+	void revokeWhenRedisStoppedThenFailsWithinTheCommandTimeoutThoughTheConnectionWouldWait60Seconds() {
+		RedisRevocation a = this.nodes.start(this.nodes.connectionFactory(this.redis.port(), Duration.ofSeconds(60)),
+				UnaryOperator.identity());
+		within(WAIT, "node fresh", () -> a.list().isFresh());
+
+		this.redis.stop();
+
+		assertRevokeFailsWithinTheDefaultCommandTimeout(a);
+	}
+
+	@Test
+	void revokeWhenRedisDoesNotAnswerThenFailsWithinTheCommandTimeout() throws Exception {
+		try (CuttableProxy proxy = CuttableProxy.start(this.redis.port())) {
+			RedisRevocation a = this.nodes.start(this.nodes.connectionFactory(proxy.port(), Duration.ofSeconds(60)),
+					UnaryOperator.identity());
+			within(WAIT, "node fresh", () -> a.list().isFresh());
+
+			proxy.pause();
+
+			assertRevokeFailsWithinTheDefaultCommandTimeout(a);
+		}
+	}
+
+	private static void assertRevokeFailsWithinTheDefaultCommandTimeout(RedisRevocation node) {
+		Duration timeout = RedisRevocation.Builder.DEFAULT_COMMAND_TIMEOUT;
+		long start = System.nanoTime();
+		assertThatExceptionOfType(RevocationUnavailableException.class)
+			.isThrownBy(() -> node.store().revokeToken("jti-1", Instant.now().plusSeconds(300)))
+			.withMessage("Revocation not recorded: Redis did not confirm the write (QueryTimeoutException)");
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(took).isGreaterThanOrEqualTo(timeout.minusMillis(100)).isLessThan(timeout.plusSeconds(1));
 	}
 
 	@Test

@@ -61,6 +61,13 @@ class RevocationKeysTests {
 	}
 
 	@Test
+	void canaryKeyWhenReadAsAnEntryThenNotOne() {
+		assertThat(this.keys.canaryKey()).isEqualTo("joat:revocation:canary");
+		assertThat(this.keys.parse(this.keys.canaryKey())).isNull();
+		assertThat(new RevocationKeys("").parse(new RevocationKeys("").canaryKey())).isNull();
+	}
+
+	@Test
 	void scanPatternWhenPrefixHasGlobCharactersThenEscaped() {
 		assertThat(this.keys.scanPattern()).isEqualTo("joat:revocation:[tcsp]:*");
 		assertThat(new RevocationKeys("app*[1]?\\:").scanPattern()).isEqualTo("app\\*\\[1\\]\\?\\\\:[tcsp]:*");
