@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * instead of being answered at once. The limits are small and the hold short (1 s) so that each
  * test takes seconds. pods-client's secret is bcrypt at cost 10 (tens of milliseconds, as in
  * production, so that sixteen checks at once would not fit in {@code check-wait}); the others
- * are cheap (cost 4) so that floods stay quick.
+ * are cheap (cost 4) so that floods stay quick. Each flood attacks a client id of its own, so
+ * that a flood from one address reaches the address's limit (3) before the client id's (5).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "joat.secret=" + SampleApplicationTests.SECRET, "joat.issuer=" + SampleApplicationTests.ISSUER,
@@ -62,7 +63,9 @@ class SampleTokenEndpointHostileClientTests {
 				{ "flooded-client", "{bcrypt}" + cheap.encode("flooded-secret") },
 				{ "nat-client", "{bcrypt}" + cheap.encode("nat-secret") },
 				{ "other-nat-client", "{bcrypt}" + cheap.encode("other-nat-secret") },
-				{ "capped-client", "{bcrypt}" + cheap.encode("capped-secret") } };
+				{ "capped-client", "{bcrypt}" + cheap.encode("capped-secret") },
+				{ "victim-a", "{bcrypt}" + cheap.encode("victim-a-secret") },
+				{ "victim-b", "{bcrypt}" + cheap.encode("victim-b-secret") } };
 		for (int i = 0; i < clients.length; i++) {
 			String id = clients[i][0];
 			String secret = clients[i][1];
@@ -107,7 +110,7 @@ class SampleTokenEndpointHostileClientTests {
 	@Test
 	void tokenWhenSharedAddressFloodedThenKnownClientBehindItServedAtOnce() throws Exception {
 		assertServed(post("127.0.4.1", basic("nat-client", "nat-secret")));
-		try (Flood flood = new Flood(this.port, 8, (i) -> "127.0.4.1", basic("nobody-known", "wrong"))) {
+		try (Flood flood = new Flood(this.port, 8, (i) -> "127.0.4.1", basic("victim-a", "wrong"))) {
 			flood.awaitHeldBackRefusals();
 			long start = System.nanoTime();
 			RawHttp.Response served = post("127.0.4.1", basic("nat-client", "nat-secret"));
@@ -119,7 +122,7 @@ class SampleTokenEndpointHostileClientTests {
 
 	@Test
 	void tokenWhenSharedAddressFloodedThenRightSecretOfClientNewToItServedAfterTheHold() throws Exception {
-		try (Flood flood = new Flood(this.port, 8, (i) -> "127.0.4.2", basic("nobody-known", "wrong"))) {
+		try (Flood flood = new Flood(this.port, 8, (i) -> "127.0.4.2", basic("victim-b", "wrong"))) {
 			flood.awaitHeldBackRefusals();
 			long start = System.nanoTime();
 			RawHttp.Response served = post("127.0.4.2", basic("other-nat-client", "other-nat-secret"));
