@@ -9,7 +9,8 @@
 # secret from an address new to it took during the attack (the goal: a token within 5 s). A last
 # phase opens ATTACK_CONNECTIONS (default 1400) connections from one address, more than
 # max-delayed-refusals (1000), and counts the answers per second.
-# Usage: benchmarks/token-dos.sh [port, default 18081] [phase duration, default 15s]
+# Usage: benchmarks/token-dos.sh [port, default 18081; the management port is the next one]
+#        [phase duration, default 15s]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-18081}"
@@ -35,7 +36,7 @@ log=$(mktemp)
 # reader-client's secret not proven, as a client's first request does; demo-client then pays one
 # bcrypt check every 10 s, in every phase alike.
 JOAT_SECRET="token-dos-secret-of-at-least-32-bytes" java -jar "$jar" --server.address=127.0.0.1 \
-  --server.port="$port" --server.forward-headers-strategy=native \
+  --server.port="$port" --management.server.port="$((port + 1))" --server.forward-headers-strategy=native \
   --server.tomcat.remoteip.internal-proxies='127\.0\.0\.1' \
   --joat.sample.client-authentication.proven-secret-lifetime=10s >"$log" 2>&1 &
 pid=$!
