@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Denial-of-service check of the sample's token endpoint (about 70 s, loopback only): starts the
-# sample, measures a legitimate client (demo-client, right secret, 5 requests/s) idle, then while
-# 8 connections send wrong secrets for demo-client back to back — first from one address, then
-# from a random address per request — and prints the legitimate client's p99 in each phase with
-# its ratio to the idle p99 (the goal: at most 3x, and every legitimate request answered 200).
-# Usage: benchmarks/token-dos.sh [port, default 18081] [phase duration, default 15s]
+# Denial-of-service check of the sample's token endpoint (about 2 minutes, loopback only): starts
+# the sample, measures a legitimate client (demo-client, right secret, 5 requests/s, at an address
+# that authenticated before) idle, then while 8 connections send wrong secrets for demo-client and
+# reader-client in turn, back to back, in three cases — from one address; from a random
+# 127.0.0.x address per request; from the legitimate client's own address (a shared NAT or
+# proxy) — and prints the legitimate client's p99 in each case with its ratio to the idle p99 (the
+# goal: at most 3x, and every legitimate request answered 200), and how long reader-client's right
+# secret from an address new to it took during the attack (the goal: a token within 5 s). A last
+# phase opens ATTACK_CONNECTIONS (default 1400) connections from one address, more than
+# max-delayed-refusals (1000), and counts the answers per second.
+# Usage: benchmarks/token-dos.sh [port, default 18081; the management port is the next one]
+#        [phase duration, default 15s]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-18081}"
@@ -25,9 +31,14 @@ fi
 
 log=$(mktemp)
 # Forwarded headers are trusted here only so that wrk, which cannot pick its source address, can
-# stand for clients at many addresses; Tomcat's RemoteIpValve trusts them from loopback only.
+# stand for clients at many addresses; Tomcat's RemoteIpValve trusts them from 127.0.0.1 only.
+# A proven secret is remembered 10 s here (5 minutes by default), so that each case's probe finds
+# reader-client's secret not proven, as a client's first request does; demo-client then pays one
+# bcrypt check every 10 s, in every phase alike.
 JOAT_SECRET="token-dos-secret-of-at-least-32-bytes" java -jar "$jar" --server.address=127.0.0.1 \
-  --server.port="$port" --server.forward-headers-strategy=native >"$log" 2>&1 &
+  --server.port="$port" --management.server.port="$((port + 1))" --server.forward-headers-strategy=native \
+  --server.tomcat.remoteip.internal-proxies='127\.0\.0\.1' \
+  --joat.sample.client-authentication.proven-secret-lifetime=10s >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 120); do
@@ -58,18 +69,40 @@ idle=$(legit)
 echo "idle:                 $idle" | tr '\n' ' '; echo
 idle_p99=$(echo "$idle" | p99)
 
-for from in one many; do
-  ATTACK_FROM=$from setsid wrk -t1 -c8 -d"$phase" --timeout 30s -s benchmarks/token-dos/attack.lua "$url/oauth2/token" \
-    > "$log.attack" 2>&1 &
+# reader-client's right secret from an address new to it, once the attack has run 5 s: the time
+# to its answer and the status.
+probe() {
+  sleep 5
+  curl -s -o /dev/null -w '%{http_code} in %{time_total} s' -u reader-client:reader-secret \
+    -H "X-Forwarded-For: $1" -d grant_type=client_credentials "$url/oauth2/token"
+}
+
+for from in one many shared; do
+  ATTACK_FROM=$from ATTACK_CLIENT=both setsid wrk -t1 -c8 -d"$phase" --timeout 30s -s benchmarks/token-dos/attack.lua \
+    "$url/oauth2/token" > "$log.attack" 2>&1 &
   attack=$!
   sleep 1
+  # From the shared address reader-client is new there; otherwise from an address new to everyone.
+  probe_from=$([ "$from" = shared ] && echo 203.0.113.10 || echo "203.0.113.$((RANDOM % 200 + 20))")
+  probe "$probe_from" > "$log.probe" &
   under=$(legit)
   wait "$attack" || true
   under_p99=$(echo "$under" | p99)
-  echo "attack from $from address(es): $under" | tr '\n' ' '; echo
+  echo "attack from $from: $under" | tr '\n' ' '; echo
   echo "  $(grep -E '^attack responses|Requests/sec' "$log.attack" | tr -s ' ' | tr '\n' ' ')"
   echo "  p99 under attack / idle p99 = $(awk -v a="$under_p99" -v b="$idle_p99" 'BEGIN { printf "%.2f", a / b }')"
+  echo "  reader-client's right secret from $probe_from, new to it: $(cat "$log.probe")"
 done
+
+connections="${ATTACK_CONNECTIONS:-1400}"
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((connections + 100)) ]; then
+  ulimit -n $((connections + 100)) 2>/dev/null || echo "ulimit -n is $(ulimit -n): fewer connections open" >&2
+fi
+ATTACK_FROM=one ATTACK_CLIENT=demo-client setsid wrk -t2 -c"$connections" -d"$phase" --timeout 60s \
+  -s benchmarks/token-dos/attack.lua "$url/oauth2/token" > "$log.attack" 2>&1 || true
+echo "attack from one address over $connections connections:"
+echo "  $(grep -E '^attack responses|Requests/sec|Socket errors' "$log.attack" | tr -s ' ' | tr '\n' ' ')"
+rm -f "$log.probe"
 rm -f "$log.attack"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if grep -E ' WARN | ERROR ' "$log" >/dev/null; then

@@ -1,25 +1,38 @@
--- The attacker of benchmarks/token-dos.sh: POST /oauth2/token with a wrong secret for demo-client,
--- back to back on every connection. ATTACK_FROM=one sends from the loopback address only;
--- ATTACK_FROM=many gives each request a random X-Forwarded-For address (the sample runs with
--- server.forward-headers-strategy=native for this script, trusting loopback as a proxy), i.e. a
--- distributed attack that per-address limits alone do not stop.
+-- The attacker of benchmarks/token-dos.sh: POST /oauth2/token with wrong secrets, back to back on
+-- every connection. ATTACK_FROM=one sends from the loopback address only (127.0.0.1);
+-- ATTACK_FROM=many gives each request a random X-Forwarded-For address 127.0.0.2-254 (the sample
+-- runs with server.forward-headers-strategy=native for this script, trusting 127.0.0.1 only as a
+-- proxy), i.e. a distributed attack that per-address limits alone do not stop;
+-- ATTACK_FROM=shared sends from 203.0.113.10, the address of the script's legitimate client (a
+-- NAT or proxy both are behind).
 local from = os.getenv("ATTACK_FROM") or "one"
--- ATTACK_CLIENT=reader-client attacks the other demo client (the script's warm-up does, so that
--- demo-client's failure count starts at zero).
+-- ATTACK_CLIENT names the client id attacked: demo-client (the default), reader-client (the
+-- script's warm-up), or both (demo-client and reader-client in turn).
 local credentials = {
   ["demo-client"] = "ZGVtby1jbGllbnQ6d3Jvbmctc2VjcmV0", -- demo-client:wrong-secret
   ["reader-client"] = "cmVhZGVyLWNsaWVudDp3cm9uZy1zZWNyZXQ=", -- reader-client:wrong-secret
 }
-local authorization = "Basic " .. credentials[os.getenv("ATTACK_CLIENT") or "demo-client"]
+local attacked = os.getenv("ATTACK_CLIENT") or "demo-client"
+local turn = 0
 local threads = {}
+
+local function authorization()
+  if attacked == "both" then
+    turn = turn + 1
+    return "Basic " .. ((turn % 2 == 0) and credentials["demo-client"] or credentials["reader-client"])
+  end
+  return "Basic " .. credentials[attacked]
+end
 
 local function headers()
   local h = {
     ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Authorization"] = authorization,
+    ["Authorization"] = authorization(),
   }
   if from == "many" then
-    h["X-Forwarded-For"] = string.format("198.18.%d.%d", math.random(0, 255), math.random(1, 254))
+    h["X-Forwarded-For"] = string.format("127.0.0.%d", math.random(2, 254))
+  elseif from == "shared" then
+    h["X-Forwarded-For"] = "203.0.113.10"
   end
   return h
 end

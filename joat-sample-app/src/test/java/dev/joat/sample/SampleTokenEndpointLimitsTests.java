@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The token endpoint under load and under attack, over real HTTP from distinct loopback addresses:
  * every token has its own {@code jti}, an address that keeps failing gets 429 with
- * {@code Retry-After}, and a client with the right secret is served from another address
- * meanwhile. The client's secret is bcrypt with a low cost so that 800 requests stay quick.
+ * {@code Retry-After} for its next wrong secret, and a client with the right secret is served from
+ * another address meanwhile. The client's secret is bcrypt with a low cost so that 800 requests stay quick.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "joat.secret=" + SampleApplicationTests.SECRET, "joat.issuer=" + SampleApplicationTests.ISSUER,
@@ -80,12 +80,12 @@ class SampleTokenEndpointLimitsTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void tokenWhenAddressKeepsFailingThen429WithRetryAfterWhileOtherAddressServed() throws Exception {
+	void tokenWhenAddressKeepsFailingThenWrongSecret429WithRetryAfterWhileOtherAddressServed() throws Exception {
 		for (int i = 0; i < 3; i++) {
 			RawHttp.Response failure = RawHttp.postToken(this.port, "127.0.0.2", WRONG, "grant_type=client_credentials");
 			assertThat(failure.status()).isEqualTo(401);
 		}
-		RawHttp.Response limited = RawHttp.postToken(this.port, "127.0.0.2", CLIENT, "grant_type=client_credentials");
+		RawHttp.Response limited = RawHttp.postToken(this.port, "127.0.0.2", WRONG, "grant_type=client_credentials");
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 300L);
 		assertThat(limited.header("Cache-Control")).isEqualTo("no-store");

@@ -18,13 +18,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Refusals for a failure limit through the real server: answered before Spring Security's filter
- * chain, {@code refusal-delay} late, with {@code Retry-After} and the RFC 6749 JSON body,
- * while a client with the right secret is served meanwhile from
+ * Attempts over a failure limit through the real server: held back before Spring Security's
+ * filter chain, then a wrong secret answered {@code refusal-delay} late with {@code Retry-After}
+ * and the RFC 6749 JSON body, while a client with the right secret is served meanwhile from
  * another address; the limit of a client id applies to {@code client_secret_post} too, whose
- * form the endpoint still reads after the filter read it. Secrets are bcrypt with a low cost.
- * (RawHttp asks for {@code Connection: close} itself; that the refusal sets it is checked by
- * DelayedRefusalsTests.)
+ * form the endpoint still reads after the filter read it, and a right secret held back is served
+ * late. Secrets are bcrypt with a low cost. (RawHttp asks for {@code Connection: close} itself;
+ * that the refusal sets it is checked by HeldBackAttemptsTests.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "joat.secret=" + SampleApplicationTests.SECRET, "joat.issuer=" + SampleApplicationTests.ISSUER,
@@ -38,13 +38,11 @@ class SampleTokenEndpointRefusalTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final String FAST = "Basic " + Base64.getEncoder().encodeToString("fast-client:fast-secret".getBytes());
-
-	private static final String FAST_WRONG = "Basic " + Base64.getEncoder().encodeToString("fast-client:wrong".getBytes());
-
 	private static final String POST_WRONG = "Basic " + Base64.getEncoder().encodeToString("post-client:wrong".getBytes());
 
 	private static final String POST_FORM = "grant_type=client_credentials&client_id=post-client&client_secret=post-secret";
+
+	private static final String POST_WRONG_FORM = "grant_type=client_credentials&client_id=post-client&client_secret=wrong";
 
 	@LocalServerPort
 	private int port;
@@ -52,19 +50,24 @@ class SampleTokenEndpointRefusalTests {
 	@DynamicPropertySource
 	static void clients(DynamicPropertyRegistry registry) {
 		BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-		registry.add("joat.sample.clients[0].id", () -> "fast-client");
-		registry.add("joat.sample.clients[0].secret", () -> "{bcrypt}" + bcrypt.encode("fast-secret"));
+		registry.add("joat.sample.clients[0].id", () -> "post-client");
+		registry.add("joat.sample.clients[0].secret", () -> "{bcrypt}" + bcrypt.encode("post-secret"));
 		registry.add("joat.sample.clients[0].scopes", () -> "read");
-		registry.add("joat.sample.clients[1].id", () -> "post-client");
-		registry.add("joat.sample.clients[1].secret", () -> "{bcrypt}" + bcrypt.encode("post-secret"));
-		registry.add("joat.sample.clients[1].scopes", () -> "read");
+		// One client per address test, so that their failures do not add up to a client's limit.
+		String[] fastClients = { "fast-a", "fast-b", "fast-c" };
+		for (int i = 0; i < fastClients.length; i++) {
+			String id = fastClients[i];
+			registry.add("joat.sample.clients[" + (i + 1) + "].id", () -> id);
+			registry.add("joat.sample.clients[" + (i + 1) + "].secret", () -> "{bcrypt}" + bcrypt.encode("fast-secret"));
+			registry.add("joat.sample.clients[" + (i + 1) + "].scopes", () -> "read");
+		}
 	}
 
 	@Test
-	void tokenWhenAddressLimitedThen429AfterRefusalDelayWithRetryAfterAndJsonBody() throws Exception {
-		failTwice("127.0.0.4", FAST_WRONG);
+	void tokenWhenAddressLimitedAndSecretWrongThen429AfterRefusalDelayWithRetryAfterAndJsonBody() throws Exception {
+		failTwice("127.0.0.4", basic("fast-a", "wrong"));
 		long start = System.nanoTime();
-		RawHttp.Response limited = RawHttp.postToken(this.port, "127.0.0.4", FAST, "grant_type=client_credentials");
+		RawHttp.Response limited = RawHttp.postToken(this.port, "127.0.0.4", basic("fast-a", "wrong"), "grant_type=client_credentials");
 		long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(elapsedMillis).as("held back").isGreaterThanOrEqualTo(DELAY_SECONDS * 1000L);
@@ -77,40 +80,49 @@ class SampleTokenEndpointRefusalTests {
 
 	@Test
 	void tokenWhenAddressRefusalHeldBackThenRightSecretFromOtherAddressServedMeanwhile() throws Exception {
-		failTwice("127.0.0.5", FAST_WRONG);
-		CompletableFuture<RawHttp.Response> limited = CompletableFuture.supplyAsync(() -> post("127.0.0.5", FAST, "grant_type=client_credentials"));
-		RawHttp.Response served = RawHttp.postToken(this.port, "127.0.0.6", FAST, "grant_type=client_credentials");
+		failTwice("127.0.0.5", basic("fast-b", "wrong"));
+		CompletableFuture<RawHttp.Response> limited = CompletableFuture
+			.supplyAsync(() -> post("127.0.0.5", basic("fast-b", "wrong"), "grant_type=client_credentials"));
+		RawHttp.Response served = RawHttp.postToken(this.port, "127.0.0.6", basic("fast-b", "fast-secret"), "grant_type=client_credentials");
 		assertThat(served.status()).as(served.body()).isEqualTo(200);
 		assertThat(limited).as("still held back when the other address was served").isNotDone();
 		assertThat(limited.get(60, TimeUnit.SECONDS).status()).isEqualTo(429);
 	}
 
 	@Test
-	void tokenWhenClientLimitedThenClientSecretPostRefusedFromNewAddressAndServedFromKnownOne() throws Exception {
-		assertThat(RawHttp.postToken(this.port, "127.0.1.20", null, POST_FORM).status()).isEqualTo(200);
+	void tokenWhenClientLimitedThenClientSecretPostRightSecretHeldBackThenServedAndWrongOne429() throws Exception {
 		failTwice("127.0.1.1", POST_WRONG);
 		failTwice("127.0.1.2", POST_WRONG);
 		failTwice("127.0.1.3", POST_WRONG);
 		long start = System.nanoTime();
-		RawHttp.Response limited = RawHttp.postToken(this.port, "127.0.1.9", null, POST_FORM);
+		RawHttp.Response limited = RawHttp.postToken(this.port, "127.0.1.9", null, POST_WRONG_FORM);
 		long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(elapsedMillis).as("held back").isGreaterThanOrEqualTo(DELAY_SECONDS * 1000L);
 		assertThat(limited.header("Retry-After")).isNotNull();
 		assertThat(JSON.readValue(limited.body(), Map.class)).isEqualTo(Map.of("error", "temporarily_unavailable",
 				"error_description", "Too many failed authentications for this client"));
-		RawHttp.Response served = RawHttp.postToken(this.port, "127.0.1.20", null, POST_FORM);
+		start = System.nanoTime();
+		RawHttp.Response heldThenServed = RawHttp.postToken(this.port, "127.0.1.10", null, POST_FORM);
+		elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+		assertThat(heldThenServed.status()).as(heldThenServed.body()).isEqualTo(200);
+		assertThat(elapsedMillis).as("held back").isGreaterThanOrEqualTo(DELAY_SECONDS * 1000L);
+		assertThat(JSON.readValue(heldThenServed.body(), Map.class)).containsEntry("scope", "read");
+		start = System.nanoTime();
+		RawHttp.Response served = RawHttp.postToken(this.port, "127.0.1.11", null, POST_FORM);
+		elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 		assertThat(served.status()).as(served.body()).isEqualTo(200);
-		assertThat(JSON.readValue(served.body(), Map.class)).containsEntry("scope", "read");
+		assertThat(elapsedMillis).as("proven a moment ago: not held back").isLessThan(DELAY_SECONDS * 1000L);
 	}
 
 	@Test
-	void revokeAndIntrospectWhenAddressLimitedThenRefusedBeforeTheChainWithConnectionClose() throws Exception {
+	void revokeAndIntrospectWhenAddressLimitedAndSecretWrongThenRefusedBeforeTheChainWithConnectionClose() throws Exception {
 		// Failures counted at the token endpoint limit the address at revocation and introspection too: one authenticator.
-		failTwice("127.0.0.7", FAST_WRONG);
+		failTwice("127.0.0.7", basic("fast-c", "wrong"));
 		for (String path : new String[] { "/oauth2/revoke", "/oauth2/introspect" }) {
 			RawHttp.Response limited = RawHttp.send(this.port, "127.0.0.7",
-					"POST " + path + " HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nAuthorization: " + FAST,
+					"POST " + path + " HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nAuthorization: "
+							+ basic("fast-c", "wrong"),
 					"token=x".getBytes(StandardCharsets.US_ASCII));
 			assertThat(limited.status()).as(path).isEqualTo(429);
 			assertThat(limited.header("Connection")).as(path).isEqualTo("close");
@@ -125,6 +137,10 @@ class SampleTokenEndpointRefusalTests {
 			RawHttp.Response failure = RawHttp.postToken(this.port, address, authorization, "grant_type=client_credentials");
 			assertThat(failure.status()).as(failure.body()).isEqualTo(401);
 		}
+	}
+
+	private static String basic(String clientId, String secret) {
+		return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes());
 	}
 
 	private RawHttp.Response post(String address, String authorization, String form) {

@@ -13,12 +13,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("joat.sample.client-authentication")
 public class ClientAuthenticationProperties {
 
-	/** Failed client authentications allowed from one remote address per failure window. */
+	/**
+	 * Failed client authentications allowed from one remote address per failure window; beyond
+	 * it, the address's attempts are held back (refusal-delay) and checked one at a time.
+	 */
 	private int maxFailuresPerAddress = 10;
 
 	/**
-	 * Failed authentications allowed for one client id per failure window; beyond it only
-	 * addresses that recently authenticated as that client have their secret checked.
+	 * Failed authentications allowed for one client id per failure window; beyond it, attempts
+	 * from addresses that did not recently authenticate as that client are held back
+	 * (refusal-delay) and checked one at a time.
 	 */
 	private int maxFailuresPerClient = 20;
 
@@ -29,25 +33,37 @@ public class ClientAuthenticationProperties {
 	private Duration knownAddressLifetime = Duration.ofHours(1);
 
 	/**
+	 * How long a secret the password encoder proved right is accepted again without the slow
+	 * check and without any failure limit (an HMAC of it is kept in memory, never the secret).
+	 */
+	private Duration provenSecretLifetime = Duration.ofMinutes(5);
+
+	/**
 	 * Secret checks that may run at once for addresses not known for the client; 0 means half the
 	 * available processors, at least one. Known addresses have a lane of their own.
 	 */
 	private int maxConcurrentChecks = 0;
 
-	/** How long a request waits for a free secret check before it is answered 503. */
+	/**
+	 * How long a request from an address not known for the client waits for a free secret check
+	 * before it is answered 503; known addresses wait their turn.
+	 */
 	private Duration checkWait = Duration.ofMillis(250);
 
 	/**
-	 * How long a refusal for a failure limit (429) is held back before it is answered, without
-	 * holding a thread, so that a client repeating refused attempts cannot make thousands a second;
-	 * 0 answers at once. At most 10s.
+	 * How long an attempt over a failure limit is held back, without holding a thread, before its
+	 * secret is checked (held-back attempts one at a time): a right secret then gets its token, a
+	 * wrong one 429 with Connection: close. 0 checks at once. At most 10s.
 	 */
 	private Duration refusalDelay = Duration.ofSeconds(1);
 
-	/** The most refusals held back at once; beyond it they are answered at once. */
+	/**
+	 * The most attempts held back at once; the others wait, without a thread, until one of them
+	 * is answered.
+	 */
 	private int maxDelayedRefusals = 1000;
 
-	/** The most addresses, client ids and known pairs each tracked at once. */
+	/** The most addresses, client ids, known pairs and proven secrets each tracked at once. */
 	private int maxTrackedKeys = 100_000;
 
 	public int getMaxFailuresPerAddress() {
@@ -80,6 +96,14 @@ public class ClientAuthenticationProperties {
 
 	public void setKnownAddressLifetime(Duration knownAddressLifetime) {
 		this.knownAddressLifetime = knownAddressLifetime;
+	}
+
+	public Duration getProvenSecretLifetime() {
+		return this.provenSecretLifetime;
+	}
+
+	public void setProvenSecretLifetime(Duration provenSecretLifetime) {
+		this.provenSecretLifetime = provenSecretLifetime;
 	}
 
 	public int getMaxConcurrentChecks() {

@@ -16,25 +16,29 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Authenticates token-endpoint clients (RFC 6749 §2.3.1) so that wrong secrets cannot become a
- * denial of service, as RFC 6749 §10.10 and RFC 6819 §5.1.4.2.3 ask of an authorization server:
+ * Authenticates token-endpoint clients (RFC 6749 §2.3.1) so that wrong secrets can neither
+ * guess a secret quickly nor become a denial of service (RFC 6749 §10.10, RFC 6819 §5.1.4.2.3),
+ * and so that no limit ever refuses a right secret:
  * <ul>
- * <li>a remote address with {@code max-failures-per-address} failures in the failure window is
- * answered 429 with {@code Retry-After}, without checking its secret;</li>
- * <li>a client id with {@code max-failures-per-client} failures in the window (all unknown ids
- * count as one) has its secret checked only for addresses that authenticated as it within
- * {@code known-address-lifetime}: a legitimate client keeps working while an attack on its id
- * runs from elsewhere, and the others are answered 429;</li>
- * <li>at most {@code max-concurrent-checks} secret checks (by default half the processors) run
- * at once for addresses not known for the client, and one per processor (at least as many), in
- * a lane of their own, for known ones: an attack cannot take the checks a client that
- * authenticated before needs. A request that finds no check free
- * within {@code check-wait} is answered 503 with {@code Retry-After}.</li>
+ * <li>a secret the {@code PasswordEncoder} proved right for the client within
+ * {@code proven-secret-lifetime} is accepted at once, without the slow check and without any
+ * limit ({@link ProvenSecrets});</li>
+ * <li>an attempt is <em>over a limit</em> when its remote address has
+ * {@code max-failures-per-address} failures in the failure window, or when its client id has
+ * {@code max-failures-per-client} (all unknown ids count as one) and the address has not
+ * authenticated as that client within {@code known-address-lifetime}. Such an attempt is
+ * {@link #holdsBack held back} by {@link HeldBackAttempts} and then checked one at a time
+ * ({@link #authenticateHeldBack}): late, but a right secret still gets its token;</li>
+ * <li>the other attempts are checked at once, at most {@code max-concurrent-checks} at a time
+ * (by default half the processors) for addresses not known for the client, which wait at most
+ * {@code check-wait} for a free check before they are answered 503 with {@code Retry-After};
+ * known addresses have a lane of their own (one check per processor, at least as many) and wait
+ * their turn, never answered 503. A check that finds the secret proven meanwhile (by a
+ * concurrent request of the same client) returns at once.</li>
  * </ul>
- * The limits are applied again once a check is free, so attempts that waited behind failing ones
- * overshoot a limit by at most the lane's size; right secrets never count. Failure counts live in
- * bounded Caffeine caches: each starts with the first failure and expires one window later. Refusals are logged at DEBUG without anything the client sent.
- * Thread-safe.
+ * Right secrets never count as failures. Failure counts live in bounded Caffeine caches: each
+ * starts with the first failure and expires one window later. Refusals are logged at DEBUG
+ * without anything the client sent. Thread-safe.
  */
 @Component
 class ClientAuthenticator {
@@ -68,6 +72,8 @@ class ClientAuthenticator {
 
 	private final Cache<KnownAddress, Boolean> knownAddresses;
 
+	private final ProvenSecrets provenSecrets;
+
 	@Autowired
 	ClientAuthenticator(ClientRegistry clients, ClientAuthenticationProperties properties) {
 		this(clients, properties, Ticker.systemTicker());
@@ -80,6 +86,7 @@ class ClientAuthenticator {
 		this.maxFailuresPerClient = positive("max-failures-per-client", properties.getMaxFailuresPerClient());
 		this.failureWindow = atLeastOneSecond("failure-window", properties.getFailureWindow());
 		Duration knownAddressLifetime = atLeastOneSecond("known-address-lifetime", properties.getKnownAddressLifetime());
+		Duration provenSecretLifetime = atLeastOneSecond("proven-secret-lifetime", properties.getProvenSecretLifetime());
 		this.checkWait = properties.getCheckWait();
 		if (this.checkWait == null || this.checkWait.isNegative()) {
 			throw invalid("check-wait", "must not be negative", "Set it to how long a request may wait, e.g. 250ms");
@@ -103,6 +110,7 @@ class ClientAuthenticator {
 			.maximumSize(maxKeys)
 			.expireAfterWrite(knownAddressLifetime)
 			.build();
+		this.provenSecrets = new ProvenSecrets(provenSecretLifetime, maxKeys, ticker);
 	}
 
 	private Cache<String, FailureCount> failureCache(int maxKeys) {
@@ -110,53 +118,76 @@ class ClientAuthenticator {
 	}
 
 	/**
-	 * The registered client {@code credentials} authenticate, unless a limit refuses the attempt.
+	 * The registered client {@code credentials} authenticate: an attempt that is not
+	 * {@link #holdsBack held back}, or one that was and whose secret is now proven. No failure
+	 * limit applies here (the limits decide only what is held back, in one place); the check
+	 * waits for a free lane.
 	 * @param credentials the presented client id and secret
 	 * @param remoteAddress the address the request came from
 	 * @return the authenticated client
 	 * @throws TokenRequestException {@code invalid_client} (401) for a wrong secret or an unknown
-	 * client, {@code temporarily_unavailable} as 429 when a failure limit is reached or as 503
-	 * when no secret check is free
+	 * client, {@code temporarily_unavailable} as 503 when an address not known for the client
+	 * finds no check free within {@code check-wait}
 	 */
 	RegisteredClient authenticate(ClientCredentials credentials, String remoteAddress) {
+		RegisteredClient client = proven(credentials, remoteAddress);
+		if (client != null) {
+			return client;
+		}
 		String clientKey = clientKey(credentials.clientId());
-		KnownAddress pair = new KnownAddress(clientKey, remoteAddress);
-		boolean known = this.knownAddresses.getIfPresent(pair) != null;
-		Runnable limits = () -> {
-			TokenRequestException refusal = limitRefusal(clientKey, remoteAddress, known);
-			if (refusal != null) {
-				throw refusal;
-			}
-		};
-		Runnable countFailure = () -> {
-			long now = this.ticker.read();
-			count(this.failuresByAddress, remoteAddress, now);
-			if (!known) {
-				count(this.failuresByClient, clientKey, now);
-			}
-		};
-		limits.run();
-		RegisteredClient client = check(credentials, known ? this.knownChecks : this.checks, limits, countFailure);
+		boolean known = isKnown(clientKey, remoteAddress);
+		Semaphore lane = known ? this.knownChecks : this.checks;
+		acquire(lane, known);
+		try {
+			client = check(credentials, clientKey, remoteAddress, known);
+		}
+		finally {
+			lane.release();
+		}
 		if (client == null) {
 			throw TokenRequestException.invalidClient("Client authentication failed");
 		}
-		this.knownAddresses.put(pair, Boolean.TRUE);
 		return client;
 	}
 
 	/**
-	 * The refusal a failure limit gives an attempt to authenticate as {@code clientId} from
-	 * {@code remoteAddress} now, or {@code null} when no limit applies: the same rule
-	 * {@link #authenticate} applies, read only (nothing is counted, no secret is checked), for
-	 * answering limited attempts before anything else is done for them.
-	 * @param clientId the presented client id
+	 * Whether an attempt to authenticate as {@code credentials} from {@code remoteAddress} is
+	 * over a failure limit now and its secret is not proven: such an attempt is held back and
+	 * checked by {@link #authenticateHeldBack}. Read only: nothing is counted and no slow check
+	 * runs.
+	 * @param credentials the presented client id and secret
 	 * @param remoteAddress the address the request came from
-	 * @return {@code temporarily_unavailable} (429 with {@code Retry-After}), or {@code null}
+	 * @return whether to hold the attempt back
 	 */
-	TokenRequestException limitRefusal(String clientId, String remoteAddress) {
-		String clientKey = clientKey(clientId);
-		boolean known = this.knownAddresses.getIfPresent(new KnownAddress(clientKey, remoteAddress)) != null;
-		return limitRefusal(clientKey, remoteAddress, known);
+	boolean holdsBack(ClientCredentials credentials, String remoteAddress) {
+		if (proven(credentials, remoteAddress) != null) {
+			return false;
+		}
+		String clientKey = clientKey(credentials.clientId());
+		return limitRefusal(clientKey, remoteAddress, isKnown(clientKey, remoteAddress)) != null;
+	}
+
+	/**
+	 * Checks the secret of an attempt that was {@link #holdsBack held back}, on the caller's
+	 * thread and without a lane (held-back attempts are checked one at a time by
+	 * {@link HeldBackAttempts}): a right secret authenticates, and is proven for the client's
+	 * next requests.
+	 * @param credentials the presented client id and secret
+	 * @param remoteAddress the address the request came from
+	 * @return the authenticated client
+	 * @throws TokenRequestException for a wrong secret or an unknown client:
+	 * {@code temporarily_unavailable} (429 with {@code Retry-After}) while a failure limit applies,
+	 * {@code invalid_client} (401) otherwise
+	 */
+	RegisteredClient authenticateHeldBack(ClientCredentials credentials, String remoteAddress) {
+		String clientKey = clientKey(credentials.clientId());
+		boolean known = isKnown(clientKey, remoteAddress);
+		RegisteredClient client = check(credentials, clientKey, remoteAddress, known);
+		if (client != null) {
+			return client;
+		}
+		TokenRequestException refusal = limitRefusal(clientKey, remoteAddress, known);
+		throw (refusal != null) ? refusal : TokenRequestException.invalidClient("Client authentication failed");
 	}
 
 	private TokenRequestException limitRefusal(String clientKey, String remoteAddress, boolean known) {
@@ -170,20 +201,60 @@ class ClientAuthenticator {
 		return refusal;
 	}
 
+	/** The client, when {@code credentials} hold a secret proven for it; the address becomes known for it. */
+	private RegisteredClient proven(ClientCredentials credentials, String remoteAddress) {
+		RegisteredClient client = this.clients.find(credentials.clientId()).orElse(null);
+		if (client == null || !this.provenSecrets.proves(client, credentials.secret())) {
+			return null;
+		}
+		this.knownAddresses.put(new KnownAddress(client.id(), remoteAddress), Boolean.TRUE);
+		return client;
+	}
+
+	/**
+	 * The client if the secret is proven or the {@code PasswordEncoder} finds it right, which
+	 * proves it and makes the address known; otherwise counts a failure and answers {@code null}.
+	 */
+	private RegisteredClient check(ClientCredentials credentials, String clientKey, String remoteAddress,
+			boolean known) {
+		// A concurrent request of the same client may have proven the secret while this one waited.
+		RegisteredClient client = proven(credentials, remoteAddress);
+		if (client != null) {
+			return client;
+		}
+		client = this.clients.authenticate(credentials.clientId(), credentials.secret()).orElse(null);
+		if (client == null) {
+			long now = this.ticker.read();
+			count(this.failuresByAddress, remoteAddress, now);
+			if (!known) {
+				count(this.failuresByClient, clientKey, now);
+			}
+			return null;
+		}
+		this.provenSecrets.remember(client, credentials.secret());
+		this.knownAddresses.put(new KnownAddress(client.id(), remoteAddress), Boolean.TRUE);
+		return client;
+	}
+
+	private boolean isKnown(String clientKey, String remoteAddress) {
+		return this.knownAddresses.getIfPresent(new KnownAddress(clientKey, remoteAddress)) != null;
+	}
+
 	private String clientKey(String clientId) {
 		return this.clients.isRegistered(clientId) ? clientId : UNKNOWN_CLIENT;
 	}
 
-	/**
-	 * Checks the secret in {@code lane}, applying {@code limits} again once a check is free: the
-	 * failures of the attempts it waited behind count, because a failure is counted
-	 * ({@code countFailure}) before its check gives the lane up.
-	 */
-	private RegisteredClient check(ClientCredentials credentials, Semaphore lane, Runnable limits,
-			Runnable countFailure) {
+	/** Takes a check in {@code lane}: a known address waits its turn, another at most {@code check-wait}. */
+	private void acquire(Semaphore lane, boolean known) {
 		boolean acquired;
 		try {
-			acquired = lane.tryAcquire(this.checkWait.toNanos(), TimeUnit.NANOSECONDS);
+			if (known) {
+				lane.acquire();
+				acquired = true;
+			}
+			else {
+				acquired = lane.tryAcquire(this.checkWait.toNanos(), TimeUnit.NANOSECONDS);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -193,23 +264,11 @@ class ClientAuthenticator {
 			logger.debug("Client authentication refused: no secret check free");
 			throw TokenRequestException.busy("The server is busy; retry later", BUSY_RETRY_AFTER);
 		}
-		try {
-			limits.run();
-			RegisteredClient client = this.clients.authenticate(credentials.clientId(), credentials.secret())
-				.orElse(null);
-			if (client == null) {
-				countFailure.run();
-			}
-			return client;
-		}
-		finally {
-			lane.release();
-		}
 	}
 
 	private TokenRequestException overLimit(FailureCount failures, int limit, long now, String description) {
 		if (failures != null && failures.count() >= limit) {
-			logger.debug("Client authentication refused: " + description);
+			logger.debug("Client authentication over a limit: " + description);
 			return TokenRequestException.tooManyFailures(description, failures.remaining(now, this.failureWindow));
 		}
 		return null;

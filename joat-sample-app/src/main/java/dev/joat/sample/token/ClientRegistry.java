@@ -53,6 +53,13 @@ class ClientRegistry {
 		return this.clients.containsKey(clientId);
 	}
 
+	/**
+	 * The registration of the client with {@code clientId}, without checking any secret.
+	 */
+	Optional<RegisteredClient> find(String clientId) {
+		return Optional.ofNullable(this.clients.get(clientId));
+	}
+
 	/** Every scope some registered client may have, in configuration order. */
 	List<String> scopes() {
 		Set<String> scopes = new LinkedHashSet<>();

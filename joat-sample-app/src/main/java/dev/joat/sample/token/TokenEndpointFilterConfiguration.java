@@ -8,18 +8,19 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Registers {@link TokenEndpointRefusalFilter} for the client-authenticated endpoints only (token,
- * revocation, introspection), ordered just before
- * Spring Security's filter ({@code spring.security.filter.order}) so that refused requests cost
- * no security filter chain.
+ * revocation, introspection), ordered just before Spring Security's filter
+ * ({@code spring.security.filter.order}) so that held-back requests cost no security filter
+ * chain, for the request dispatch only (the default): a held-back request dispatched again
+ * does not pass it twice.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenEndpointFilterConfiguration {
 
 	@Bean
 	FilterRegistrationBean<TokenEndpointRefusalFilter> tokenEndpointRefusalFilter(ClientAuthenticator authenticator,
-			DelayedRefusals delayedRefusals, ObjectProvider<SecurityFilterProperties> securityFilter) {
+			HeldBackAttempts heldBackAttempts, ObjectProvider<SecurityFilterProperties> securityFilter) {
 		FilterRegistrationBean<TokenEndpointRefusalFilter> registration = new FilterRegistrationBean<>(
-				new TokenEndpointRefusalFilter(authenticator, delayedRefusals));
+				new TokenEndpointRefusalFilter(authenticator, heldBackAttempts));
 		registration.addUrlPatterns(AuthorizationServerMetadata.TOKEN_ENDPOINT_PATH, TokenRevocationEndpoint.PATH,
 				TokenIntrospectionEndpoint.PATH);
 		registration.setAsyncSupported(true);

@@ -11,16 +11,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Answers a request to the token, revocation or introspection endpoint (all three authenticate
- * clients alike, see {@link ClientRequestReader}) that a failure limit refuses before anything
- * else runs for it (Spring
- * Security's filter chains, Spring MVC): the {@link ClientAuthenticator#limitRefusal same rule}
- * the endpoint applies, read only, on the client id and remote address of the request (its body
- * read once by {@link TokenRequestForm}, shared with the endpoint). A refused request goes to
- * {@link DelayedRefusals}; every other request, including one whose body or credentials are
- * malformed (the endpoint answers those), goes on unchanged. Registered for
- * {@code /oauth2/token}, {@code /oauth2/revoke} and {@code /oauth2/introspect} just before Spring
- * Security's filter. Thread-safe.
+ * Holds back a request to the token, revocation or introspection endpoint (all three authenticate
+ * clients alike, see {@link ClientRequestReader}) that is over a failure limit
+ * ({@link ClientAuthenticator#holdsBack}, read only, on the credentials and remote address of the
+ * request, its body read once by {@link TokenRequestForm} and shared with the endpoint) before
+ * anything else runs for it (Spring Security's filter chains, Spring MVC): {@link HeldBackAttempts}
+ * checks it later and answers a wrong secret or dispatches a right one. Every other request,
+ * including one whose body or credentials are malformed (the endpoint answers those), and a
+ * request that cannot be processed asynchronously (the endpoint checks its secret), goes on
+ * unchanged. Registered for {@code /oauth2/token}, {@code /oauth2/revoke} and
+ * {@code /oauth2/introspect} just before Spring Security's filter, for the request dispatch only
+ * (a held-back request dispatched again does not pass here twice). Thread-safe.
  */
 final class TokenEndpointRefusalFilter extends HttpFilter {
 
@@ -28,35 +29,34 @@ final class TokenEndpointRefusalFilter extends HttpFilter {
 
 	private final transient ClientAuthenticator authenticator;
 
-	private final transient DelayedRefusals delayedRefusals;
+	private final transient HeldBackAttempts heldBackAttempts;
 
-	TokenEndpointRefusalFilter(ClientAuthenticator authenticator, DelayedRefusals delayedRefusals) {
+	TokenEndpointRefusalFilter(ClientAuthenticator authenticator, HeldBackAttempts heldBackAttempts) {
 		this.authenticator = authenticator;
-		this.delayedRefusals = delayedRefusals;
+		this.heldBackAttempts = heldBackAttempts;
 	}
 
 	@Override
 	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
-		TokenRequestException refusal = "POST".equals(request.getMethod()) ? limitRefusal(request) : null;
-		if (refusal != null) {
-			this.delayedRefusals.refuse(refusal, request, response);
+		ClientCredentials credentials = ("POST".equals(request.getMethod()) && request.isAsyncSupported())
+				? credentials(request) : null;
+		if (credentials != null && this.authenticator.holdsBack(credentials, request.getRemoteAddr())) {
+			this.heldBackAttempts.holdBack(credentials, request, response);
 		}
 		else {
 			chain.doFilter(request, response);
 		}
 	}
 
-	private TokenRequestException limitRefusal(HttpServletRequest request) {
-		ClientCredentials credentials;
+	private static ClientCredentials credentials(HttpServletRequest request) {
 		try {
-			credentials = ClientCredentials.from(request.getHeader(HttpHeaders.AUTHORIZATION),
+			return ClientCredentials.from(request.getHeader(HttpHeaders.AUTHORIZATION),
 					ClientRequestReader.FORM.read(request));
 		}
 		catch (TokenRequestException ex) {
 			return null;
 		}
-		return this.authenticator.limitRefusal(credentials.clientId(), request.getRemoteAddr());
 	}
 
 }

@@ -54,73 +54,86 @@ class ClientAuthenticatorTests {
 	}
 
 	@Test
-	void authenticateWhenAddressOverLimitThen429WithoutCheckingTheSecret() {
+	void holdsBackWhenAddressOverLimitThenHeldBackWithoutCheckingTheSecretAndOtherAddressNot() {
+		ClientAuthenticator authenticator = authenticator();
+		for (int i = 0; i < 3; i++) {
+			failFrom(authenticator, "192.0.2.1");
+		}
+		int checks = this.encoder.checks.get();
+		assertThat(authenticator.holdsBack(RIGHT, "192.0.2.1")).isTrue();
+		assertThat(authenticator.holdsBack(WRONG, "192.0.2.1")).isTrue();
+		assertThat(authenticator.holdsBack(RIGHT, "192.0.2.2")).isFalse();
+		assertThat(this.encoder.checks.get()).isEqualTo(checks);
+	}
+
+	@Test
+	void authenticateHeldBackWhenSecretRightThenClientAndProvenForTheNextRequests() {
+		ClientAuthenticator authenticator = authenticator();
+		for (int i = 0; i < 3; i++) {
+			failFrom(authenticator, "192.0.2.1");
+		}
+		assertThat(authenticator.authenticateHeldBack(RIGHT, "192.0.2.1").id()).isEqualTo("demo-client");
+		int checks = this.encoder.checks.get();
+		assertThat(authenticator.holdsBack(RIGHT, "192.0.2.1")).isFalse();
+		assertThat(authenticator.authenticate(RIGHT, "192.0.2.1").id()).isEqualTo("demo-client");
+		assertThat(this.encoder.checks.get()).isEqualTo(checks);
+		assertThat(authenticator.holdsBack(WRONG, "192.0.2.1")).isTrue();
+	}
+
+	@Test
+	void authenticateHeldBackWhenSecretWrongThen429WithTheLimitsRetryAfter() {
 		ClientAuthenticator authenticator = authenticator();
 		for (int i = 0; i < 3; i++) {
 			failFrom(authenticator, "192.0.2.1");
 		}
 		this.nanos.addAndGet(Duration.ofSeconds(20).toNanos());
-		int checks = this.encoder.checks.get();
-		assertRefused(() -> authenticator.authenticate(RIGHT, "192.0.2.1"), HttpStatus.TOO_MANY_REQUESTS,
+		assertRefused(() -> authenticator.authenticateHeldBack(WRONG, "192.0.2.1"), HttpStatus.TOO_MANY_REQUESTS,
 				"temporarily_unavailable", "Too many failed client authentications from this address", Duration.ofSeconds(40));
-		assertThat(this.encoder.checks.get()).isEqualTo(checks);
-		assertThat(authenticator.authenticate(RIGHT, "192.0.2.2").id()).isEqualTo("demo-client");
 	}
 
 	@Test
-	void authenticateWhenFailureWindowOverThenAddressCheckedAgain() {
+	void authenticateHeldBackWhenSecretWrongAndWindowOverThenInvalidClient() {
 		ClientAuthenticator authenticator = authenticator();
 		for (int i = 0; i < 3; i++) {
 			failFrom(authenticator, "192.0.2.1");
 		}
 		this.nanos.addAndGet(Duration.ofSeconds(61).toNanos());
-		assertThat(authenticator.authenticate(RIGHT, "192.0.2.1").id()).isEqualTo("demo-client");
+		assertRefused(() -> authenticator.authenticateHeldBack(WRONG, "192.0.2.1"), HttpStatus.UNAUTHORIZED,
+				"invalid_client", "Client authentication failed", null);
 	}
 
 	@Test
-	void authenticateWhenClientOverLimitFromManyAddressesThenKnownAddressStillServedAndNewOnesRefused() {
+	void holdsBackWhenFailureWindowOverThenAddressNoLongerHeldBack() {
+		ClientAuthenticator authenticator = authenticator();
+		for (int i = 0; i < 3; i++) {
+			failFrom(authenticator, "192.0.2.1");
+		}
+		this.nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+		assertThat(authenticator.holdsBack(WRONG, "192.0.2.1")).isFalse();
+	}
+
+	@Test
+	void holdsBackWhenClientOverLimitFromManyAddressesThenNewAddressesHeldBackAndKnownOneAndOtherClientNot() {
 		ClientAuthenticator authenticator = authenticator();
 		authenticator.authenticate(RIGHT, "192.0.2.200");
+		this.nanos.addAndGet(Duration.ofMinutes(6).toNanos());
 		for (int i = 0; i < 5; i++) {
 			failFrom(authenticator, "198.51.100." + i);
 		}
 		int checks = this.encoder.checks.get();
-		assertRefused(() -> authenticator.authenticate(WRONG, "198.51.100.99"), HttpStatus.TOO_MANY_REQUESTS,
-				"temporarily_unavailable", "Too many failed authentications for this client", Duration.ofSeconds(60));
+		assertThat(authenticator.holdsBack(WRONG, "198.51.100.99")).isTrue();
+		assertThat(authenticator.holdsBack(RIGHT, "198.51.100.99")).as("not proven within its lifetime").isTrue();
+		assertThat(authenticator.holdsBack(RIGHT, "192.0.2.200")).isFalse();
+		assertThat(authenticator.holdsBack(new ClientCredentials("reader-client", "reader-secret"), "198.51.100.99"))
+			.isFalse();
 		assertThat(this.encoder.checks.get()).isEqualTo(checks);
 		assertThat(authenticator.authenticate(RIGHT, "192.0.2.200").id()).isEqualTo("demo-client");
 		assertThat(this.encoder.checks.get()).isEqualTo(checks + 1);
-		assertThat(authenticator.authenticate(new ClientCredentials("reader-client", "reader-secret"), "198.51.100.99").id())
-			.isEqualTo("reader-client");
+		assertThat(authenticator.holdsBack(RIGHT, "198.51.100.99")).as("proven again").isFalse();
 	}
 
 	@Test
-	void limitRefusalWhenOverLimitThenTheRefusalAuthenticateGivesAndNothingCountedOrChecked() {
-		ClientAuthenticator authenticator = authenticator();
-		authenticator.authenticate(RIGHT, "192.0.2.200");
-		for (int i = 0; i < 3; i++) {
-			failFrom(authenticator, "192.0.2.1");
-		}
-		failFrom(authenticator, "198.51.100.1");
-		int checks = this.encoder.checks.get();
-		for (int i = 0; i < 10; i++) {
-			assertThat(authenticator.limitRefusal("demo-client", "192.0.2.9")).isNull();
-		}
-		assertThat(authenticator.limitRefusal("demo-client", "192.0.2.1")).satisfies((refusal) -> {
-			assertThat(refusal.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-			assertThat(refusal).hasMessage("Too many failed client authentications from this address");
-			assertThat(refusal.retryAfter()).isEqualTo(Duration.ofSeconds(60));
-		});
-		failFrom(authenticator, "198.51.100.2");
-		assertThat(authenticator.limitRefusal("demo-client", "192.0.2.9"))
-			.hasMessage("Too many failed authentications for this client");
-		assertThat(authenticator.limitRefusal("demo-client", "192.0.2.200")).isNull();
-		assertThat(authenticator.limitRefusal("reader-client", "192.0.2.9")).isNull();
-		assertThat(this.encoder.checks.get()).isEqualTo(checks + 1);
-	}
-
-	@Test
-	void authenticateWhenUnknownClientIdsOverLimitThenCountedTogether() {
+	void holdsBackWhenUnknownClientIdsOverLimitThenCountedTogether() {
 		ClientAuthenticator authenticator = authenticator();
 		for (int i = 0; i < 5; i++) {
 			ClientCredentials unknown = new ClientCredentials("nobody-" + i, "x");
@@ -128,12 +141,45 @@ class ClientAuthenticatorTests {
 			assertRefused(() -> authenticator.authenticate(unknown, address), HttpStatus.UNAUTHORIZED,
 					"invalid_client", "Client authentication failed", null);
 		}
-		int checks = this.encoder.checks.get();
-		assertRefused(() -> authenticator.authenticate(new ClientCredentials("nobody-else", "x"), "198.51.100.50"),
+		assertThat(authenticator.holdsBack(new ClientCredentials("nobody-else", "x"), "198.51.100.50")).isTrue();
+		assertRefused(() -> authenticator.authenticateHeldBack(new ClientCredentials("nobody-else", "x"), "198.51.100.50"),
 				HttpStatus.TOO_MANY_REQUESTS, "temporarily_unavailable", "Too many failed authentications for this client",
 				Duration.ofSeconds(60));
+		assertThat(authenticator.holdsBack(RIGHT, "198.51.100.50")).isFalse();
+	}
+
+	@Test
+	void authenticateWhenSecretProvenThenNoCheckAndNoLimit() {
+		ClientAuthenticator authenticator = authenticator();
+		assertThat(authenticator.authenticate(RIGHT, "192.0.2.1").id()).isEqualTo("demo-client");
+		for (int i = 0; i < 3; i++) {
+			failFrom(authenticator, "192.0.2.2");
+		}
+		int checks = this.encoder.checks.get();
+		for (int i = 0; i < 10; i++) {
+			assertThat(authenticator.holdsBack(RIGHT, "192.0.2.2")).isFalse();
+			assertThat(authenticator.authenticate(RIGHT, "192.0.2.2").id()).isEqualTo("demo-client");
+		}
 		assertThat(this.encoder.checks.get()).isEqualTo(checks);
-		assertThat(authenticator.authenticate(RIGHT, "198.51.100.50").id()).isEqualTo("demo-client");
+	}
+
+	@Test
+	void authenticateWhenProvenSecretLifetimeOverThenCheckedAgain() {
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.1");
+		this.nanos.addAndGet(Duration.ofMinutes(5).plusSeconds(1).toNanos());
+		int checks = this.encoder.checks.get();
+		assertThat(authenticator.authenticate(RIGHT, "192.0.2.1").id()).isEqualTo("demo-client");
+		assertThat(this.encoder.checks.get()).isEqualTo(checks + 1);
+	}
+
+	@Test
+	void authenticateWhenOtherSecretPresentedAfterProvenOneThenCheckedAndRefused() {
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.1");
+		int checks = this.encoder.checks.get();
+		failFrom(authenticator, "192.0.2.1");
+		assertThat(this.encoder.checks.get()).isEqualTo(checks + 1);
 	}
 
 	@Test
@@ -164,6 +210,8 @@ class ClientAuthenticatorTests {
 		this.properties.setCheckWait(Duration.ofMillis(50));
 		ClientAuthenticator authenticator = authenticator();
 		authenticator.authenticate(RIGHT, "192.0.2.200");
+		// The secret is no longer proven, the address still known.
+		this.nanos.addAndGet(Duration.ofMinutes(6).toNanos());
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		try {
 			this.encoder.block();
@@ -182,32 +230,8 @@ class ClientAuthenticatorTests {
 	}
 
 	@Test
-	void authenticateWhenAttemptWaitedBehindFailureThatReachedLimitThen429WithoutCheck() throws Exception {
-		this.properties.setMaxFailuresPerAddress(1);
+	void authenticateWhenManyRightSecretsConcurrentThenNoneRefusedAndOneChecked() throws Exception {
 		this.properties.setMaxConcurrentChecks(1);
-		this.properties.setCheckWait(Duration.ofSeconds(10));
-		ClientAuthenticator authenticator = authenticator();
-		ExecutorService executor = Executors.newFixedThreadPool(2);
-		try {
-			this.encoder.block();
-			Future<?> first = executor.submit(() -> failFrom(authenticator, "192.0.2.1"));
-			assertThat(this.encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
-			Future<?> second = executor.submit(() -> assertRefused(() -> authenticator.authenticate(WRONG, "192.0.2.1"),
-					HttpStatus.TOO_MANY_REQUESTS, "temporarily_unavailable",
-					"Too many failed client authentications from this address", Duration.ofSeconds(60)));
-			this.encoder.release.countDown();
-			first.get(10, TimeUnit.SECONDS);
-			second.get(10, TimeUnit.SECONDS);
-			assertThat(this.encoder.checks.get()).isEqualTo(1);
-		}
-		finally {
-			this.encoder.release.countDown();
-			executor.shutdownNow();
-		}
-	}
-
-	@Test
-	void authenticateWhenManyRightSecretsConcurrentThenNoneRefused() throws Exception {
 		this.properties.setMaxFailuresPerAddress(1);
 		this.properties.setMaxFailuresPerClient(1);
 		this.properties.setCheckWait(Duration.ofSeconds(10));
@@ -221,6 +245,7 @@ class ClientAuthenticatorTests {
 			for (Future<RegisteredClient> attempt : attempts) {
 				assertThat(attempt.get(10, TimeUnit.SECONDS).id()).isEqualTo("demo-client");
 			}
+			assertThat(this.encoder.checks.get()).as("checked once, then proven").isEqualTo(1);
 		}
 		finally {
 			executor.shutdownNow();

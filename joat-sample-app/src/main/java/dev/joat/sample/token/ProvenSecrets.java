@@ -1,0 +1,92 @@
+package dev.joat.sample.token;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+/**
+ * The secrets the {@code PasswordEncoder} proved right a moment ago, one per client, so that a
+ * client's concurrent and repeated requests cost one deliberately slow check per
+ * {@code lifetime} instead of one each. An entry holds an HMAC-SHA256 (the JDK's {@link Mac})
+ * of the client id and secret under a random key made for this process, never the secret; it is
+ * compared in constant time ({@link MessageDigest#isEqual}), and it proves a secret only for the
+ * registration it was proven against: once the client's registration changes (another encoded
+ * secret, other scopes), the entry proves nothing. Entries expire {@code lifetime} after they are
+ * written and live in this process's memory only. Thread-safe.
+ */
+final class ProvenSecrets {
+
+	private static final String ALGORITHM = "HmacSHA256";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final SecretKeySpec key;
+
+	private final Cache<String, Proof> proofs;
+
+	/**
+	 * Creates an empty cache with a new random key.
+	 * @param lifetime how long a proven secret is remembered
+	 * @param maxClients the most clients remembered at once
+	 * @param ticker the clock of the expiry
+	 */
+	ProvenSecrets(Duration lifetime, int maxClients, Ticker ticker) {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		this.key = new SecretKeySpec(bytes, ALGORITHM);
+		this.proofs = Caffeine.newBuilder().ticker(ticker).maximumSize(maxClients).expireAfterWrite(lifetime).build();
+	}
+
+	/**
+	 * Whether {@code secret} was proven right for {@code client}, as registered now, within the
+	 * lifetime.
+	 * @param client the client's current registration
+	 * @param secret the presented secret
+	 * @return {@code true} only for a secret {@link #remember remembered} for this registration
+	 */
+	boolean proves(RegisteredClient client, String secret) {
+		Proof proof = this.proofs.getIfPresent(client.id());
+		return proof != null && proof.registration().equals(client)
+				&& MessageDigest.isEqual(proof.mac(), mac(client.id(), secret));
+	}
+
+	/**
+	 * Remembers that {@code secret} is {@code client}'s, as the {@code PasswordEncoder} just
+	 * proved.
+	 * @param client the client's registration the secret was proven against
+	 * @param secret the secret proven right
+	 */
+	void remember(RegisteredClient client, String secret) {
+		this.proofs.put(client.id(), new Proof(client, mac(client.id(), secret)));
+	}
+
+	private byte[] mac(String clientId, String secret) {
+		byte[] id = clientId.getBytes(StandardCharsets.UTF_8);
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(this.key);
+			// The id's length first, so that no other (id, secret) pair has the same input.
+			mac.update(ByteBuffer.allocate(Integer.BYTES).putInt(id.length).array());
+			mac.update(id);
+			return mac.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("The JDK has no " + ALGORITHM, ex);
+		}
+	}
+
+	/** A proven secret's HMAC and the registration it was proven against. */
+	private record Proof(RegisteredClient registration, byte[] mac) {
+	}
+
+}
