@@ -33,8 +33,9 @@ public class ClientAuthenticationProperties {
 	private Duration knownAddressLifetime = Duration.ofHours(1);
 
 	/**
-	 * How long a secret the password encoder proved right is accepted again without the slow
-	 * check and without any failure limit (an HMAC of it is kept in memory, never the secret).
+	 * How long after its last use a secret the password encoder proved right is accepted again
+	 * without the slow check and without any failure limit (an HMAC of it is kept in memory, never
+	 * the secret).
 	 */
 	private Duration provenSecretLifetime = Duration.ofMinutes(5);
 

@@ -21,8 +21,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * of the client id and secret under a random key made for this process, never the secret; it is
  * compared in constant time ({@link MessageDigest#isEqual}), and it proves a secret only for the
  * registration it was proven against: once the client's registration changes (another encoded
- * secret, other scopes), the entry proves nothing. Entries expire {@code lifetime} after they are
- * written and live in this process's memory only. Thread-safe.
+ * secret, other scopes), the entry proves nothing. Entries expire {@code lifetime} after they were
+ * last used, so that a client in steady use is not checked again (and never held back) while its
+ * address or id is attacked; they live in this process's memory only. Thread-safe.
  */
 final class ProvenSecrets {
 
@@ -36,7 +37,7 @@ final class ProvenSecrets {
 
 	/**
 	 * Creates an empty cache with a new random key.
-	 * @param lifetime how long a proven secret is remembered
+	 * @param lifetime how long a proven secret is remembered after its last use
 	 * @param maxClients the most clients remembered at once
 	 * @param ticker the clock of the expiry
 	 */
@@ -44,12 +45,12 @@ final class ProvenSecrets {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		this.key = new SecretKeySpec(bytes, ALGORITHM);
-		this.proofs = Caffeine.newBuilder().ticker(ticker).maximumSize(maxClients).expireAfterWrite(lifetime).build();
+		this.proofs = Caffeine.newBuilder().ticker(ticker).maximumSize(maxClients).expireAfterAccess(lifetime).build();
 	}
 
 	/**
-	 * Whether {@code secret} was proven right for {@code client}, as registered now, within the
-	 * lifetime.
+	 * Whether {@code secret} was proven right for {@code client}, as registered now, and used
+	 * within the lifetime; looking the proof up counts as a use.
 	 * @param client the client's current registration
 	 * @param secret the presented secret
 	 * @return {@code true} only for a secret {@link #remember remembered} for this registration

@@ -174,6 +174,24 @@ class ClientAuthenticatorTests {
 	}
 
 	@Test
+	void holdsBackWhenProvenSecretUsedWithinEachLifetimeThenNeverCheckedAgainOrHeldBack() {
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.1");
+		int checks = this.encoder.checks.get();
+		for (int minute = 4; minute <= 20; minute += 4) {
+			this.nanos.addAndGet(Duration.ofMinutes(4).toNanos());
+			for (int i = 0; i < 3; i++) {
+				failFrom(authenticator, "192.0.2.1");
+			}
+			assertThat(authenticator.holdsBack(WRONG, "192.0.2.1")).as("minute %d", minute).isTrue();
+			assertThat(authenticator.holdsBack(RIGHT, "192.0.2.1")).as("minute %d", minute).isFalse();
+			assertThat(authenticator.authenticate(RIGHT, "192.0.2.1").id()).isEqualTo("demo-client");
+		}
+		// Only the wrong secrets were checked: the proven one, used every 4 minutes, never again.
+		assertThat(this.encoder.checks.get()).isEqualTo(checks + 15);
+	}
+
+	@Test
 	void authenticateWhenOtherSecretPresentedAfterProvenOneThenCheckedAndRefused() {
 		ClientAuthenticator authenticator = authenticator();
 		authenticator.authenticate(RIGHT, "192.0.2.1");
