@@ -21,8 +21,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * of the client id and secret under a random key made for this process, never the secret; it is
  * compared in constant time ({@link MessageDigest#isEqual}), and it proves a secret only for the
  * registration it was proven against: once the client's registration changes (another encoded
- * secret, other scopes), the entry proves nothing. Entries expire {@code lifetime} after they were
- * last used, so that a client in steady use is not checked again (and never held back) while its
+ * secret, other scopes), the entry proves nothing. Entries expire {@code lifetime} after they last
+ * proved a secret (a lookup with another secret, an attacker's, does not renew one), so that a client in steady use is not checked again (and never held back) while its
  * address or id is attacked; they live in this process's memory only. Thread-safe.
  */
 final class ProvenSecrets {
@@ -45,20 +45,25 @@ final class ProvenSecrets {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		this.key = new SecretKeySpec(bytes, ALGORITHM);
-		this.proofs = Caffeine.newBuilder().ticker(ticker).maximumSize(maxClients).expireAfterAccess(lifetime).build();
+		this.proofs = Caffeine.newBuilder().ticker(ticker).maximumSize(maxClients).expireAfterWrite(lifetime).build();
 	}
 
 	/**
-	 * Whether {@code secret} was proven right for {@code client}, as registered now, and used
-	 * within the lifetime; looking the proof up counts as a use.
+	 * Whether {@code secret} was proven right for {@code client}, as registered now, and proved
+	 * within the lifetime; when it does, its lifetime starts again.
 	 * @param client the client's current registration
 	 * @param secret the presented secret
 	 * @return {@code true} only for a secret {@link #remember remembered} for this registration
 	 */
 	boolean proves(RegisteredClient client, String secret) {
 		Proof proof = this.proofs.getIfPresent(client.id());
-		return proof != null && proof.registration().equals(client)
-				&& MessageDigest.isEqual(proof.mac(), mac(client.id(), secret));
+		if (proof == null || !proof.registration().equals(client)
+				|| !MessageDigest.isEqual(proof.mac(), mac(client.id(), secret))) {
+			return false;
+		}
+		// Written again, so that a client in steady use is never checked again; a wrong secret never gets here.
+		this.proofs.asMap().replace(client.id(), proof, new Proof(proof.registration(), proof.mac()));
+		return true;
 	}
 
 	/**

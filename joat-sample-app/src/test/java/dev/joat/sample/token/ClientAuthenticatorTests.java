@@ -192,6 +192,18 @@ class ClientAuthenticatorTests {
 	}
 
 	@Test
+	void authenticateWhenOnlyWrongSecretsPresentedWithinLifetimeThenProofNotRenewed() {
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.1");
+		this.nanos.addAndGet(Duration.ofMinutes(4).toNanos());
+		failFrom(authenticator, "198.51.100.1");
+		this.nanos.addAndGet(Duration.ofMinutes(2).toNanos());
+		int checks = this.encoder.checks.get();
+		assertThat(authenticator.authenticate(RIGHT, "192.0.2.1").id()).isEqualTo("demo-client");
+		assertThat(this.encoder.checks.get()).isEqualTo(checks + 1);
+	}
+
+	@Test
 	void authenticateWhenOtherSecretPresentedAfterProvenOneThenCheckedAndRefused() {
 		ClientAuthenticator authenticator = authenticator();
 		authenticator.authenticate(RIGHT, "192.0.2.1");
