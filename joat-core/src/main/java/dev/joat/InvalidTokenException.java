@@ -68,7 +68,7 @@ public class InvalidTokenException extends RuntimeException {
 		INVALID_CLAIM,
 
 		/**
-		 * The token is otherwise valid but has been revoked: the parser's {@link RevocationList}
+		 * The token is otherwise valid but has been revoked: the parser's {@link dev.joat.revocation.RevocationList}
 		 * holds its {@code jti}, or a cut-off for its client or subject after its {@code iat}.
 		 */
 		REVOKED

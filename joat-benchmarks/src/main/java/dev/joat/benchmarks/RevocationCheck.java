@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
-import dev.joat.InMemoryRevocationStore;
 import dev.joat.InvalidTokenException;
 import dev.joat.SecretResolver;
 import dev.joat.TokenParser;
+import dev.joat.revocation.InMemoryRevocationStore;
 import dev.joat.spring.boot.JoatJwtDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

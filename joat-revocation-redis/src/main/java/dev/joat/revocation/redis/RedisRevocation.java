@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import dev.joat.InMemoryRevocationStore;
-import dev.joat.RevocationList;
-import dev.joat.RevocationReplica;
-import dev.joat.RevocationStore;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.RevocationList;
+import dev.joat.revocation.RevocationReplica;
+import dev.joat.revocation.RevocationStore;
 import dev.joat.spring.boot.RateLimitedLog;
 import org.apache.commons.logging.LogFactory;
 

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.joat.RevocationList;
-import dev.joat.RevocationReplica;
-import dev.joat.RevocationStore;
+import dev.joat.revocation.RevocationList;
+import dev.joat.revocation.RevocationReplica;
+import dev.joat.revocation.RevocationStore;
 import dev.joat.spring.boot.JoatConfigurationException;
 import dev.joat.spring.boot.JoatProperties;
 import dev.joat.spring.boot.JoatRevocationMonitor;

@@ -3,7 +3,7 @@ package dev.joat.revocation.redis;
 import java.time.Instant;
 import java.util.Objects;
 
-import dev.joat.Revocation;
+import dev.joat.revocation.Revocation;
 
 /**
  * The one place that knows how a {@link Revocation} is written as a Redis key, and back. An entry

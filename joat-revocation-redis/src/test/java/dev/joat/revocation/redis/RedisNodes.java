@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
-import dev.joat.RevocationUnavailableException;
+import dev.joat.revocation.RevocationUnavailableException;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 

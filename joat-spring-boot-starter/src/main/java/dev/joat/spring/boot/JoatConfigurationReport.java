@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.joat.InMemoryRevocationStore;
-import dev.joat.RevocationList;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.RevocationList;
 
 /**
  * The effective joat configuration as an operator may see it — what the {@code /actuator/joat}

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.joat.HmacAlgorithm;
-import dev.joat.RevocationList;
-import dev.joat.RevocationStore;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
 import dev.joat.TokenGenerator;
@@ -14,6 +12,8 @@ import dev.joat.TokenParser;
 import dev.joat.TokenProfile;
 import dev.joat.TokenType;
 import dev.joat.TokenVerificationListener;
+import dev.joat.revocation.RevocationList;
+import dev.joat.revocation.RevocationStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

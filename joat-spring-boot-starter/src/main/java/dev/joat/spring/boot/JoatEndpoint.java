@@ -2,7 +2,7 @@ package dev.joat.spring.boot;
 
 import java.util.Objects;
 
-import dev.joat.RevocationList;
+import dev.joat.revocation.RevocationList;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;

@@ -1,6 +1,6 @@
 package dev.joat.spring.boot;
 
-import dev.joat.RevocationList;
+import dev.joat.revocation.RevocationList;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

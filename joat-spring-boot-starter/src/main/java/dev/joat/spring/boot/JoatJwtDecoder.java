@@ -9,9 +9,9 @@ import java.util.Objects;
 
 import dev.joat.Credentials;
 import dev.joat.InvalidTokenException;
-import dev.joat.RevocationUnavailableException;
 import dev.joat.TokenParser;
 import dev.joat.VerifiedToken;
+import dev.joat.revocation.RevocationUnavailableException;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;

@@ -2,8 +2,8 @@ package dev.joat.spring.boot;
 
 import java.util.Arrays;
 
-import dev.joat.RevocationList;
 import dev.joat.SecretResolver;
+import dev.joat.revocation.RevocationList;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

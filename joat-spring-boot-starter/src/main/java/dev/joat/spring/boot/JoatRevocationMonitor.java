@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.joat.RevocationReplica;
-import dev.joat.RevocationUnavailableException;
+import dev.joat.revocation.RevocationReplica;
+import dev.joat.revocation.RevocationUnavailableException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -3,7 +3,7 @@ package dev.joat.spring.boot;
 import java.io.IOException;
 import java.util.Objects;
 
-import dev.joat.RevocationUnavailableException;
+import dev.joat.revocation.RevocationUnavailableException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -2,7 +2,7 @@ package dev.joat.spring.boot;
 
 import java.util.Objects;
 
-import dev.joat.RevocationUnavailableException;
+import dev.joat.revocation.RevocationUnavailableException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;

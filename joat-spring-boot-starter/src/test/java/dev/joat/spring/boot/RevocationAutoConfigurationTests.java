@@ -3,13 +3,13 @@ package dev.joat.spring.boot;
 import java.time.Instant;
 import java.util.List;
 
-import dev.joat.InMemoryRevocationStore;
 import dev.joat.InvalidTokenException;
-import dev.joat.RevocationList;
-import dev.joat.RevocationStore;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;
 import dev.joat.TokenRequest;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.RevocationList;
+import dev.joat.revocation.RevocationStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

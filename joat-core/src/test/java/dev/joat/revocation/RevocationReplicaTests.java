@@ -1,9 +1,11 @@
-package dev.joat;
+package dev.joat.revocation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.joat.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,9 +14,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class RevocationReplicaTests {
 
-	private static final long NOW_SECOND = TestTokens.NOW.getEpochSecond();
+	private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-	private final MutableClock clock = new MutableClock(TestTokens.NOW);
+	private static final long NOW_SECOND = NOW.getEpochSecond();
+
+	private final MutableClock clock = new MutableClock(NOW);
 
 	private final InMemoryRevocationStore local = InMemoryRevocationStore.builder().clock(this.clock).build();
 
@@ -35,7 +39,7 @@ class RevocationReplicaTests {
 	@Test
 	void isRevokedWhenFreshThenAnswersFromLocalList() {
 		RevocationReplica replica = RevocationReplica.builder(this.local).clock(this.clock).build();
-		this.local.revokeToken("t", TestTokens.NOW.plusSeconds(600));
+		this.local.revokeToken("t", NOW.plusSeconds(600));
 		replica.confirmFresh(this.clock.instant());
 		this.clock.advance(Duration.ofSeconds(30));
 		assertThat(replica.isFresh()).isTrue();
@@ -69,7 +73,7 @@ class RevocationReplicaTests {
 			.listener(this.staleAnswers::add)
 			.clock(this.clock)
 			.build();
-		this.local.revokeToken("t", TestTokens.NOW.plusSeconds(600));
+		this.local.revokeToken("t", NOW.plusSeconds(600));
 		assertThat(replica.isRevoked("t", "c", null, NOW_SECOND)).isTrue();
 		replica.confirmFresh(this.clock.instant());
 		this.clock.advance(Duration.ofSeconds(11));
@@ -80,9 +84,9 @@ class RevocationReplicaTests {
 	@Test
 	void confirmFreshWhenOlderThanLatestThenIgnored() {
 		RevocationReplica replica = RevocationReplica.builder(this.local).clock(this.clock).build();
-		replica.confirmFresh(TestTokens.NOW);
-		replica.confirmFresh(TestTokens.NOW.minusSeconds(60));
-		assertThat(replica.confirmedFreshAt()).isEqualTo(TestTokens.NOW);
+		replica.confirmFresh(NOW);
+		replica.confirmFresh(NOW.minusSeconds(60));
+		assertThat(replica.confirmedFreshAt()).isEqualTo(NOW);
 	}
 
 	@Test

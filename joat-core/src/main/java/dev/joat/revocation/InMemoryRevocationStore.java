@@ -1,4 +1,4 @@
-package dev.joat;
+package dev.joat.revocation;
 
 import java.time.Clock;
 import java.time.Duration;

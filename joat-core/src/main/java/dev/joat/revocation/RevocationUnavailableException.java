@@ -1,4 +1,4 @@
-package dev.joat;
+package dev.joat.revocation;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -8,7 +8,7 @@ import java.util.Objects;
  * confirm its data is fresh (and is configured to fail closed), or a {@link RevocationStore} that
  * cannot record a revocation (full, or its backend unreachable).
  *
- * <p>This is deliberately not an {@link InvalidTokenException}: the token may well be valid, so a
+ * <p>This is deliberately not an {@link dev.joat.InvalidTokenException}: the token may well be valid, so a
  * resource server answers {@code 503 Service Unavailable} with a {@code Retry-After} of
  * {@link #getRetryAfter()}, not {@code 401}. The message is safe to log; it never holds a token or a
  * claim. The exception carries no stack trace (it is thrown on a known path, possibly for every

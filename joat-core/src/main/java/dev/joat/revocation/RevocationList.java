@@ -1,8 +1,8 @@
-package dev.joat;
+package dev.joat.revocation;
 
 /**
  * The read side of token revocation: says whether a verified token has been withdrawn before it
- * expires. A {@link TokenParser} built with {@link TokenParser.Builder#revocationList(RevocationList)}
+ * expires. A {@link dev.joat.TokenParser} built with {@link dev.joat.TokenParser.Builder#revocationList(RevocationList)}
  * consults it as the last step of every verification, after the signature and the claims have been
  * checked, so it only ever sees tokens that are otherwise valid.
  *
@@ -31,7 +31,7 @@ public interface RevocationList {
 	/**
 	 * Whether the token with these claims is revoked.
 	 * @param tokenId the token's {@code jti}, or {@code null} when it has none
-	 * @param clientId the client the token was issued to ({@link Credentials#clientId()}), never
+	 * @param clientId the client the token was issued to ({@link dev.joat.Credentials#clientId()}), never
 	 * {@code null}
 	 * @param subject the token's {@code sub}, or {@code null} when it has none
 	 * @param issuedAtEpochSecond the token's {@code iat} in seconds since the epoch, or

@@ -1,4 +1,4 @@
-package dev.joat;
+package dev.joat.revocation;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.joat.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class InMemoryRevocationStoreTests {
 
-	private static final Instant NOW = TestTokens.NOW;
+	private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
 	private static final long NOW_SECOND = NOW.getEpochSecond();
 

@@ -1,4 +1,4 @@
-package dev.joat;
+package dev.joat.revocation;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -179,7 +179,7 @@ public record Revocation(Kind kind, String key, Instant issuedBefore, Instant ex
 	 * @param key a token id, client id or subject
 	 * @return {@code true} when it has 1 to {@value #MAX_KEY_LENGTH} characters
 	 */
-	static boolean isRecordable(String key) {
+	public static boolean isRecordable(String key) {
 		return key != null && !key.isEmpty() && key.length() <= MAX_KEY_LENGTH;
 	}
 
