@@ -21,4 +21,7 @@
  * and costs the same on a fresh virtual thread as on a warm platform thread; nothing is kept per
  * thread.
  */
+@NullMarked
 package dev.joat;
+
+import org.jspecify.annotations.NullMarked;

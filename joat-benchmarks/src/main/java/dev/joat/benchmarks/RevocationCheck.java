@@ -9,7 +9,7 @@ import dev.joat.InvalidTokenException;
 import dev.joat.SecretResolver;
 import dev.joat.TokenParser;
 import dev.joat.revocation.InMemoryRevocationStore;
-import dev.joat.spring.boot.JoatJwtDecoder;
+import dev.joat.spring.security.JoatJwtDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -3,6 +3,8 @@ package dev.joat.revocation;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One entry of a revocation list: a revoked token id, or a client, a subject, or one subject of one
  * client, whose tokens issued before a cut-off are revoked, each kept until {@link #expiresAt()}. The value a replicated store
@@ -17,7 +19,7 @@ import java.util.Objects;
  * @param expiresAt when the last token this entry revokes expires: the entry is kept until then;
  * not before {@code issuedBefore}
  */
-public record Revocation(Kind kind, String key, Instant issuedBefore, Instant expiresAt) {
+public record Revocation(Kind kind, String key, @Nullable Instant issuedBefore, Instant expiresAt) {
 
 	/** The longest key accepted, in characters: token ids and client ids are short in practice. */
 	public static final int MAX_KEY_LENGTH = 1024;
@@ -179,7 +181,7 @@ public record Revocation(Kind kind, String key, Instant issuedBefore, Instant ex
 	 * @param key a token id, client id or subject
 	 * @return {@code true} when it has 1 to {@value #MAX_KEY_LENGTH} characters
 	 */
-	public static boolean isRecordable(String key) {
+	public static boolean isRecordable(@Nullable String key) {
 		return key != null && !key.isEmpty() && key.length() <= MAX_KEY_LENGTH;
 	}
 

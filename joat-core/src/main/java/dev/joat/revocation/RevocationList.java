@@ -1,5 +1,7 @@
 package dev.joat.revocation;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The read side of token revocation: says whether a verified token has been withdrawn before it
  * expires. A {@link dev.joat.TokenParser} built with {@link dev.joat.TokenParser.Builder#revocationList(RevocationList)}
@@ -40,7 +42,7 @@ public interface RevocationList {
 	 * @throws RevocationUnavailableException when the list cannot answer now (its data may be
 	 * stale); never for a token that is simply not revoked
 	 */
-	boolean isRevoked(String tokenId, String clientId, String subject, long issuedAtEpochSecond);
+	boolean isRevoked(@Nullable String tokenId, String clientId, @Nullable String subject, long issuedAtEpochSecond);
 
 	/**
 	 * How many entries (revoked token ids, client and subject cut-offs) the list holds now, for

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@link RevocationList} that mirrors a shared store locally and answers only while it can be
  * trusted: the policy of a replicated revocation list, kept apart from how the replica is fed.
@@ -80,7 +82,7 @@ public final class RevocationReplica implements RevocationList {
 	 * When the replica was last confirmed fresh.
 	 * @return the latest confirmation, or {@code null} before the first
 	 */
-	public Instant confirmedFreshAt() {
+	public @Nullable Instant confirmedFreshAt() {
 		long millis = this.confirmedFreshAtMillis;
 		return (millis == Long.MIN_VALUE) ? null : Instant.ofEpochMilli(millis);
 	}
@@ -149,7 +151,7 @@ public final class RevocationReplica implements RevocationList {
 		 * A token was checked against a stale list and the answer used.
 		 * @param staleness how long since the last confirmation, or {@code null} when there was none
 		 */
-		void staleListUsed(Duration staleness);
+		void staleListUsed(@Nullable Duration staleness);
 
 	}
 

@@ -3,6 +3,8 @@ package dev.joat.revocation;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when revocation cannot be checked or recorded now: a {@link RevocationList} that cannot
  * confirm its data is fresh (and is configured to fail closed), or a {@link RevocationStore} that
@@ -35,7 +37,7 @@ public class RevocationUnavailableException extends RuntimeException {
 	 * @param retryAfter when trying again may succeed; positive
 	 * @param cause the underlying failure, for server-side logs; may be {@code null}
 	 */
-	public RevocationUnavailableException(String message, Duration retryAfter, Throwable cause) {
+	public RevocationUnavailableException(String message, Duration retryAfter, @Nullable Throwable cause) {
 		super(Objects.requireNonNull(message, "message cannot be null"), cause, true, false);
 		Objects.requireNonNull(retryAfter, "retryAfter cannot be null");
 		if (retryAfter.isNegative() || retryAfter.isZero()) {

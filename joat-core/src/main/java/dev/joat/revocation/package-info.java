@@ -7,4 +7,7 @@
  * cannot answer throws {@link dev.joat.revocation.RevocationUnavailableException}. Nothing here
  * depends on the rest of joat, so a store (in Redis, in a database) needs only this package.
  */
+@NullMarked
 package dev.joat.revocation;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,7 +9,6 @@ import dev.joat.revocation.InMemoryRevocationStore;
 import dev.joat.revocation.RevocationList;
 import dev.joat.revocation.RevocationReplica;
 import dev.joat.revocation.RevocationStore;
-import dev.joat.spring.boot.RateLimitedLog;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;

@@ -14,6 +14,7 @@ import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;
 import dev.joat.revocation.RevocationReplica;
 import dev.joat.revocation.RevocationStore;
+import dev.joat.revocation.redis.autoconfigure.RedisRevocationAutoConfigurationTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -30,7 +30,7 @@ import org.springframework.core.env.Environment;
  * {@code spring.security.oauth2.resourceserver.jwt.*} ({@link ResourceServerSettings}). A
  * {@link Clock} bean, when the application has exactly one, is the parser's and generator's clock
  * (handy in tests); otherwise the system clock. Every {@code TokenVerificationListener} and
- * {@code TokenIssuanceListener} bean (such as {@link JoatTokenMetrics}) is told, in order, of the
+ * {@code TokenIssuanceListener} bean (such as {@link dev.joat.spring.boot.actuate.JoatTokenMetrics}) is told, in order, of the
  * parser's verifications and the generator's tokens. The parser consults the
  * {@code RevocationList} bean when there is one ({@code joat.revocation.*}).
  */

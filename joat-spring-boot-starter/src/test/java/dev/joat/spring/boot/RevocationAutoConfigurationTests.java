@@ -10,6 +10,10 @@ import dev.joat.TokenRequest;
 import dev.joat.revocation.InMemoryRevocationStore;
 import dev.joat.revocation.RevocationList;
 import dev.joat.revocation.RevocationStore;
+import dev.joat.spring.boot.actuate.JoatEndpoint;
+import dev.joat.spring.boot.actuate.JoatEndpointAutoConfiguration;
+import dev.joat.spring.security.RevocationUnavailableFilter;
+import dev.joat.spring.security.RevocationUnavailableWebFilter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -8,6 +8,7 @@ import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
 import dev.joat.revocation.InMemoryRevocationStore;
 import dev.joat.revocation.RevocationReplica;
+import dev.joat.spring.security.JoatRevocationMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

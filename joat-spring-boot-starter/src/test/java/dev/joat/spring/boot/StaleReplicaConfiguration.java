@@ -6,6 +6,7 @@ import java.time.Instant;
 import dev.joat.MutableClock;
 import dev.joat.revocation.InMemoryRevocationStore;
 import dev.joat.revocation.RevocationReplica;
+import dev.joat.spring.security.JoatRevocationMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
