@@ -96,7 +96,7 @@ package consumer;
 
 import dev.joat.SecretResolver;
 import dev.joat.TokenParser;
-import dev.joat.spring.boot.JoatJwtDecoder;
+import dev.joat.spring.security.JoatJwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 class Consumer {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Strict base64url (RFC 4648 §5) without padding, as RFC 7515 §2 requires for JWS segments.
  *
@@ -100,7 +102,7 @@ final class Base64Url {
 	 * Decodes {@code text[from, to)}.
 	 * @return the decoded bytes, or {@code null} when that range is not canonical base64url
 	 */
-	static byte[] decode(byte[] text, int from, int to) {
+	static byte @Nullable [] decode(byte[] text, int from, int to) {
 		byte[] out = new byte[decodedLength(to - from)];
 		return (decodeInto(text, from, to, null, out) < 0) ? null : out;
 	}
@@ -113,7 +115,7 @@ final class Base64Url {
 	 * {@code null} for a fresh one
 	 * @return the number of bytes decoded, or -1 when that range is not canonical base64url
 	 */
-	static int decodeInto(byte[] text, int from, int to, byte[] segment, byte[] out) {
+	static int decodeInto(byte[] text, int from, int to, byte @Nullable [] segment, byte[] out) {
 		int length = to - from;
 		if (length == 0) {
 			return 0;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a verified access token grants: PyJOAT's credentials, plus the token's times and claims.
  *
@@ -55,7 +57,7 @@ public final class Credentials {
 	 * itself.
 	 * @return the user id, or {@code null} when the token has no {@code sub}
 	 */
-	public String userId() {
+	public @Nullable String userId() {
 		return this.userId;
 	}
 
@@ -79,7 +81,7 @@ public final class Credentials {
 	 * The issuer ({@code iss}).
 	 * @return the issuer, or {@code null} when the token names none
 	 */
-	public String provider() {
+	public @Nullable String provider() {
 		return this.provider;
 	}
 
@@ -87,7 +89,7 @@ public final class Credentials {
 	 * The token's {@code jti}.
 	 * @return the token id, or {@code null} when the token has none
 	 */
-	public String tokenId() {
+	public @Nullable String tokenId() {
 		return this.tokenId;
 	}
 
@@ -95,7 +97,7 @@ public final class Credentials {
 	 * When the token was issued ({@code iat}).
 	 * @return the issue time, or {@code null} when the token has no {@code iat}
 	 */
-	public Instant issuedAt() {
+	public @Nullable Instant issuedAt() {
 		return this.issuedAt;
 	}
 

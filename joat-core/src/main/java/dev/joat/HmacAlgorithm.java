@@ -1,5 +1,7 @@
 package dev.joat;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The HMAC algorithms of RFC 7518 §3.2 that joat signs and verifies with.
  *
@@ -57,7 +59,7 @@ public enum HmacAlgorithm {
 	 * @param jwsName a JWS {@code alg} value
 	 * @return the matching algorithm, or {@code null}
 	 */
-	public static HmacAlgorithm fromJwsName(String jwsName) {
+	public static @Nullable HmacAlgorithm fromJwsName(String jwsName) {
 		if (jwsName == null) {
 			return null;
 		}

@@ -2,6 +2,8 @@ package dev.joat;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown by {@link TokenParser#parseToken(String)} for every token it refuses.
  *
@@ -68,7 +70,7 @@ public class InvalidTokenException extends RuntimeException {
 		INVALID_CLAIM,
 
 		/**
-		 * The token is otherwise valid but has been revoked: the parser's {@link RevocationList}
+		 * The token is otherwise valid but has been revoked: the parser's {@link dev.joat.revocation.RevocationList}
 		 * holds its {@code jti}, or a cut-off for its client or subject after its {@code iat}.
 		 */
 		REVOKED
@@ -92,7 +94,7 @@ public class InvalidTokenException extends RuntimeException {
 	 * @param message a client-safe description
 	 * @param cause the underlying failure, for server-side logs; may be {@code null}
 	 */
-	public InvalidTokenException(Reason reason, String message, Throwable cause) {
+	public InvalidTokenException(Reason reason, String message, @Nullable Throwable cause) {
 		super(Objects.requireNonNull(message, "message cannot be null"), cause);
 		this.reason = Objects.requireNonNull(reason, "reason cannot be null");
 	}

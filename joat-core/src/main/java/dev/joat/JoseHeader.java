@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.joat.InvalidTokenException.Reason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A token's JOSE header, read and checked against what joat accepts (RFC 7515 §4, RFC 8725).
@@ -12,7 +13,7 @@ import dev.joat.InvalidTokenException.Reason;
  * @param algorithm the {@code alg}, already checked against the allow-list
  * @param type the {@code typ} as written, or {@code null}
  */
-record JoseHeader(Map<String, Object> fields, HmacAlgorithm algorithm, String type) {
+record JoseHeader(Map<String, Object> fields, HmacAlgorithm algorithm, @Nullable String type) {
 
 	/**
 	 * Reads and checks a decoded header: a JSON object without duplicate names, a string {@code alg}

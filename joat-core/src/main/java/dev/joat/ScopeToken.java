@@ -1,5 +1,7 @@
 package dev.joat;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What one scope value may be: an RFC 6749 §3.3 {@code scope-token}, one or more of the
  * characters {@code %x21 / %x23-5B / %x5D-7E} — printable ASCII other than the space (the
@@ -23,7 +25,7 @@ public final class ScopeToken {
 	 * characters; {@code false} for {@code null}, the empty string, and any value holding a space,
 	 * a double quote, a backslash, a control character or a character outside ASCII
 	 */
-	public static boolean isValid(String token) {
+	public static boolean isValid(@Nullable String token) {
 		if (token == null || token.isEmpty()) {
 			return false;
 		}

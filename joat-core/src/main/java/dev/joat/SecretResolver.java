@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Supplies the HMAC secret for a token: PyJOAT's {@code salt_generator}, made an injectable
  * strategy instead of global state.
@@ -54,7 +56,7 @@ public interface SecretResolver {
 	 * @param claims the token's claims, read-only; unverified when called by the parser
 	 * @return the secret bytes, or {@code null} to refuse the token
 	 */
-	byte[] resolveSecret(Map<String, Object> header, Map<String, Object> claims);
+	byte @Nullable [] resolveSecret(Map<String, Object> header, Map<String, Object> claims);
 
 	/**
 	 * A resolver that answers every token with one fixed secret.

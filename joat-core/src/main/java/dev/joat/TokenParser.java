@@ -13,6 +13,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.joat.InvalidTokenException.Reason;
+import dev.joat.revocation.Revocation;
+import dev.joat.revocation.RevocationList;
+import dev.joat.revocation.RevocationUnavailableException;
 
 /**
  * Verifies access tokens and returns their {@link Credentials}: PyJOAT's {@code parse_token}.

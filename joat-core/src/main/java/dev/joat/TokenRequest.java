@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What to put in one token: the arguments of PyJOAT's {@code issue_token}, and a few more.
  *
@@ -122,7 +124,7 @@ public final class TokenRequest {
 	 * @return the user id, or {@code null} (the default) for a client acting for itself, whose
 	 * {@code sub} is then the client id (RFC 9068 §2.2)
 	 */
-	public String userId() {
+	public @Nullable String userId() {
 		return this.userId;
 	}
 
@@ -130,7 +132,7 @@ public final class TokenRequest {
 	 * The {@code jti} to write.
 	 * @return the token id, or {@code null} (the default) for none
 	 */
-	public String tokenId() {
+	public @Nullable String tokenId() {
 		return this.tokenId;
 	}
 
@@ -138,7 +140,7 @@ public final class TokenRequest {
 	 * The {@code iat} to write.
 	 * @return the issue time, or {@code null} (the default) for the generator's clock
 	 */
-	public Instant issuedAt() {
+	public @Nullable Instant issuedAt() {
 		return this.issuedAt;
 	}
 
@@ -146,7 +148,7 @@ public final class TokenRequest {
 	 * How long the token lives.
 	 * @return the lifetime, or {@code null} (the default) for the generator's lifetime
 	 */
-	public Duration lifetime() {
+	public @Nullable Duration lifetime() {
 		return this.lifetime;
 	}
 
@@ -340,7 +342,7 @@ public final class TokenRequest {
 		 * characters: what a parser refuses)
 		 * @return this builder
 		 */
-		public Builder claim(String name, Object value) {
+		public Builder claim(String name, @Nullable Object value) {
 			this.extraClaims.put(name, value);
 			return this;
 		}

@@ -2,6 +2,8 @@ package dev.joat;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A JOSE {@code typ} header value a {@link TokenParser} can require (RFC 7515 §4.1.9, RFC 8725
  * §3.11): matched without regard to case, with or without the {@code application/} prefix.
@@ -36,7 +38,7 @@ public enum TokenType {
 	 * @param typ a {@code typ} value; {@code null} (no value) names no type
 	 * @return the matching type, or {@code null}
 	 */
-	static TokenType fromHeaderValue(String typ) {
+	static @Nullable TokenType fromHeaderValue(@Nullable String typ) {
 		if (typ == null) {
 			return null;
 		}

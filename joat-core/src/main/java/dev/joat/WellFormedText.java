@@ -1,5 +1,7 @@
 package dev.joat;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The generator's side of the strict reader's RFC 7493 §2.1 rule: a string that goes into a
  * token's header or payload must be well-formed UTF-16, every surrogate half of a pair. An unpaired
@@ -22,7 +24,7 @@ final class WellFormedText {
 	 * @param what what the string is, for the message (such as {@code userId})
 	 * @throws IllegalArgumentException when a surrogate in {@code text} is not half of a pair
 	 */
-	static void require(String text, String what) {
+	static void require(@Nullable String text, String what) {
 		if (text != null && hasUnpairedSurrogate(text)) {
 			throw new IllegalArgumentException(what + " has an unpaired surrogate: a token holding it would not"
 					+ " parse (RFC 7493 §2.1)");

@@ -5,11 +5,10 @@
  * mints tokens, a {@link dev.joat.TokenParser} verifies them and returns
  * {@link dev.joat.Credentials}, and a {@link dev.joat.SecretResolver} supplies the HMAC secret
  * (PyJOAT's {@code salt_generator}). Every refusal is an {@link dev.joat.InvalidTokenException}
- * carrying a {@link dev.joat.InvalidTokenException.Reason}. Revocation is an SPI: a parser given a
- * {@link dev.joat.RevocationList} refuses revoked tokens, a {@link dev.joat.RevocationStore}
- * records revocations, {@link dev.joat.InMemoryRevocationStore} is both for a single node, and
- * {@link dev.joat.RevocationReplica} bounds the staleness of a replicated list. All other types in this package are
- * package-private implementation details.
+ * carrying a {@link dev.joat.InvalidTokenException.Reason}. Revocation is an SPI in its own package,
+ * {@link dev.joat.revocation}: a parser given a {@link dev.joat.revocation.RevocationList} refuses
+ * revoked tokens. All other types in this package are package-private implementation details: the
+ * engine (JSON, base64url, HMAC) that only the parser and the generator use.
  *
  * <p>Generators and parsers are immutable, built once and safe to share between threads. They are
  * not the only state, though: the package keeps global mutable state of two kinds, neither of
@@ -22,4 +21,7 @@
  * and costs the same on a fresh virtual thread as on a warm platform thread; nothing is kept per
  * thread.
  */
+@NullMarked
 package dev.joat;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.joat.InvalidTokenException.Reason;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.RevocationReplica;
+import dev.joat.revocation.RevocationUnavailableException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

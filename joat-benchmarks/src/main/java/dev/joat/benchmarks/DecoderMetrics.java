@@ -4,8 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.joat.SecretResolver;
 import dev.joat.TokenParser;
-import dev.joat.spring.boot.JoatJwtDecoder;
-import dev.joat.spring.boot.JoatTokenMetrics;
+import dev.joat.spring.boot.actuate.JoatTokenMetrics;
+import dev.joat.spring.security.JoatJwtDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;

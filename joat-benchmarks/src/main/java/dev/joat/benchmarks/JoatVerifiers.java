@@ -4,11 +4,12 @@ import java.util.Set;
 
 import dev.joat.SecretResolver;
 import dev.joat.TokenParser;
-import dev.joat.spring.boot.JoatJwtDecoder;
 import dev.joat.benchmarks.SetupCheck.SeenClaims;
+import dev.joat.spring.security.JoatJwtDecoder;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**

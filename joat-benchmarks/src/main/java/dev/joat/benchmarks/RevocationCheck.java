@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
-import dev.joat.InMemoryRevocationStore;
 import dev.joat.InvalidTokenException;
 import dev.joat.SecretResolver;
 import dev.joat.TokenParser;
-import dev.joat.spring.boot.JoatJwtDecoder;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.spring.security.JoatJwtDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -6,7 +6,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 
-import dev.joat.InMemoryRevocationStore;
+import dev.joat.revocation.InMemoryRevocationStore;
 
 /**
  * The heap an {@link InMemoryRevocationStore} takes per revoked token id (a 22-character

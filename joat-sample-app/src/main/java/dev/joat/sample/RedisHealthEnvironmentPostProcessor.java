@@ -6,7 +6,6 @@ import dev.joat.spring.boot.JoatProperties;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -29,11 +28,8 @@ class RedisHealthEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		if (environment.containsProperty(REDIS_HEALTH)) {
 			return;
 		}
-		// Bound as the starter binds it, so that every spelling it accepts (REDIS, Redis) counts.
-		boolean redis = Binder.get(environment)
-			.bind("joat.revocation.store", JoatProperties.Revocation.Store.class)
-			.map((store) -> store == JoatProperties.Revocation.Store.REDIS)
-			.orElse(false);
+		// The starter's one rule (the one behind @ConditionalOnRevocationStore): every spelling counts.
+		boolean redis = JoatProperties.Revocation.Store.bind(environment) == JoatProperties.Revocation.Store.REDIS;
 		environment.getPropertySources()
 			.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(REDIS_HEALTH, Boolean.toString(redis))));
 	}

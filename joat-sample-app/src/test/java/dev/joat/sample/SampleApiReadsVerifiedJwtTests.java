@@ -13,7 +13,7 @@ import java.util.Map;
 
 import dev.joat.SecretResolver;
 import dev.joat.TokenParser;
-import dev.joat.spring.boot.JoatJwtDecoder;
+import dev.joat.spring.security.JoatJwtDecoder;
 import dev.joat.test.context.ApplicationTestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

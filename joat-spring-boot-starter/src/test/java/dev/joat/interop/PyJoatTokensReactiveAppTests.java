@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import dev.joat.HostileTokens;
-import dev.joat.RevocationStore;
+import dev.joat.revocation.RevocationStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

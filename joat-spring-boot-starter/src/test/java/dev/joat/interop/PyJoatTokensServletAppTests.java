@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.joat.HostileTokens;
-import dev.joat.RevocationStore;
+import dev.joat.revocation.RevocationStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

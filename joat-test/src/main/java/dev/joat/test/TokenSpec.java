@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What one test token should say, and what should be wrong with it: the fluent part shared by
  * {@link JoatTestToken} and the MockMvc and WebTestClient helpers, so each reads the same way.
@@ -140,7 +142,7 @@ public abstract class TokenSpec<S extends TokenSpec<S>> {
 	 * @param value a string, number, boolean, {@code null}, or a list or map of those
 	 * @return this
 	 */
-	public S claim(String name, Object value) {
+	public S claim(String name, @Nullable Object value) {
 		if (name == null || name.isEmpty()) {
 			throw new IllegalArgumentException("name cannot be null or empty");
 		}

@@ -6,4 +6,7 @@
  * {@code dev.joat.test.web.servlet} (MockMvc) and {@code dev.joat.test.web.reactive}
  * (WebTestClient).
  */
+@NullMarked
 package dev.joat.test;
+
+import org.jspecify.annotations.NullMarked;

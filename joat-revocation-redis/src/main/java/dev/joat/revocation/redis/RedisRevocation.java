@@ -5,11 +5,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import dev.joat.InMemoryRevocationStore;
-import dev.joat.RevocationList;
-import dev.joat.RevocationReplica;
-import dev.joat.RevocationStore;
-import dev.joat.spring.boot.RateLimitedLog;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.RevocationList;
+import dev.joat.revocation.RevocationReplica;
+import dev.joat.revocation.RevocationStore;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.data.redis.connection.RedisConnectionFactory;

@@ -17,9 +17,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import dev.joat.InMemoryRevocationStore;
-import dev.joat.Revocation;
-import dev.joat.RevocationReplica;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.Revocation;
+import dev.joat.revocation.RevocationReplica;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

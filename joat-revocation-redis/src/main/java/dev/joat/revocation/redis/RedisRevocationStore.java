@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
-import dev.joat.InMemoryRevocationStore;
-import dev.joat.Revocation;
-import dev.joat.RevocationStore;
-import dev.joat.RevocationUnavailableException;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.Revocation;
+import dev.joat.revocation.RevocationStore;
+import dev.joat.revocation.RevocationUnavailableException;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.script.RedisScript;

@@ -3,7 +3,8 @@ package dev.joat.revocation.redis;
 import java.time.Instant;
 import java.util.Objects;
 
-import dev.joat.Revocation;
+import dev.joat.revocation.Revocation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that knows how a {@link Revocation} is written as a Redis key, and back. An entry
@@ -73,7 +74,7 @@ final class RevocationKeys {
 	 * @param key a key from {@code SCAN} or a change message
 	 * @return the entry, or {@code null} when {@code key} is not one this class writes
 	 */
-	Revocation parse(String key) {
+	@Nullable Revocation parse(String key) {
 		if (!key.startsWith(this.prefix) || key.length() < this.prefix.length() + 4
 				|| key.charAt(this.prefix.length() + 1) != ':') {
 			return null;

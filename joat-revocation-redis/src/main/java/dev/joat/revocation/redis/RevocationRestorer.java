@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import dev.joat.Revocation;
+import dev.joat.revocation.Revocation;
 
 /**
  * Notices that Redis lost revocations this node holds, and writes them back. A Redis restarted

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
-import dev.joat.RevocationUnavailableException;
+import dev.joat.revocation.RevocationUnavailableException;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 
@@ -21,17 +21,17 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * heartbeat 100 ms, staleness bound 1 s, reconnect attempts every 100 ms (periodic resynchronization
  * every minute: out of every test's time).
  */
-final class RedisNodes implements AutoCloseable {
+public final class RedisNodes implements AutoCloseable {
 
 	static final Duration HEARTBEAT = Duration.ofMillis(100);
 
-	static final Duration MAX_STALENESS = Duration.ofSeconds(1);
+	public static final Duration MAX_STALENESS = Duration.ofSeconds(1);
 
 	/** Long enough that no test passes thanks to a periodic resynchronization: recovery must come from the reconnection. */
 	static final Duration RESYNC = Duration.ofMinutes(1);
 
 	/** How long a test waits for something that must happen within the bound: the bound, plus slack for a loaded machine. */
-	static final Duration WAIT = MAX_STALENESS.plusSeconds(9);
+	public static final Duration WAIT = MAX_STALENESS.plusSeconds(9);
 
 	private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -120,7 +120,7 @@ final class RedisNodes implements AutoCloseable {
 	 * @return how long it took
 	 * @throws AssertionError when it did not hold in time
 	 */
-	static Duration within(Duration timeout, String what, BooleanSupplier condition) {
+	public static Duration within(Duration timeout, String what, BooleanSupplier condition) {
 		long start = System.nanoTime();
 		long deadline = start + timeout.toNanos();
 		while (!condition.getAsBoolean()) {

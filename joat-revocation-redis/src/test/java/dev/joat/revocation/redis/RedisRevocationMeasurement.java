@@ -9,8 +9,8 @@ import java.util.Base64;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.joat.InMemoryRevocationStore;
-import dev.joat.Revocation;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.Revocation;
 
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;

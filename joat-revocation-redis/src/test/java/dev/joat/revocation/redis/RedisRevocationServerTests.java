@@ -10,10 +10,11 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.joat.Credentials;
-import dev.joat.RevocationReplica;
-import dev.joat.RevocationStore;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;
+import dev.joat.revocation.RevocationReplica;
+import dev.joat.revocation.RevocationStore;
+import dev.joat.revocation.redis.autoconfigure.RedisRevocationAutoConfigurationTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -187,7 +187,7 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	/** Stops the server by its PID (SIGTERM, then SIGKILL if it lingers) and waits for it to exit. */
-	void stop() {
+	public void stop() {
 		if (this.process == null) {
 			return;
 		}

@@ -2,7 +2,7 @@ package dev.joat.revocation.redis;
 
 import java.time.Instant;
 
-import dev.joat.Revocation;
+import dev.joat.revocation.Revocation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,7 @@
 /**
  * The API protected by joat access tokens, with scope checks.
  */
+@NullMarked
 package dev.joat.sample.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.joat.RevocationStore;
+import dev.joat.revocation.RevocationStore;
 import dev.joat.spring.boot.JoatConfigurationException;
 
 import org.springframework.beans.factory.ObjectProvider;

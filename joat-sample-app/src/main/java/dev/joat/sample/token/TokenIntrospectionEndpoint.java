@@ -7,8 +7,8 @@ import java.util.Map;
 
 import dev.joat.Credentials;
 import dev.joat.InvalidTokenException;
-import dev.joat.RevocationUnavailableException;
 import dev.joat.TokenParser;
+import dev.joat.revocation.RevocationUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -6,10 +6,10 @@ import java.util.Map;
 
 import dev.joat.Credentials;
 import dev.joat.InvalidTokenException;
-import dev.joat.Revocation;
-import dev.joat.RevocationStore;
-import dev.joat.RevocationUnavailableException;
 import dev.joat.TokenParser;
+import dev.joat.revocation.Revocation;
+import dev.joat.revocation.RevocationStore;
+import dev.joat.revocation.RevocationUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

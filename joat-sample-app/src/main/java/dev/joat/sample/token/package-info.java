@@ -3,4 +3,7 @@
  * and introspection (RFC 7662) behind the same client authentication, the RFC 8414 metadata, and
  * the client registry.
  */
+@NullMarked
 package dev.joat.sample.token;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package dev.joat.spring.boot;
 import java.util.List;
 
 import dev.joat.TokenParser;
+import dev.joat.spring.security.JoatJwtDecoder;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -17,7 +18,7 @@ import org.springframework.util.ClassUtils;
  * {@code joat.allow-certificate-bound-tokens}, every {@code OAuth2TokenValidator<Jwt>} bean, in
  * order, and how verifications are observed.
  *
- * <p>Observation: with a {@link JoatJwtDecoder.VerificationTimer} bean ({@link JoatTokenMetrics}
+ * <p>Observation: with a {@link JoatJwtDecoder.VerificationTimer} bean ({@link dev.joat.spring.boot.actuate.JoatTokenMetrics}
  * when the application has a {@code MeterRegistry}) and {@link ObservationHandler} beans that are
  * all Micrometer {@code MeterObservationHandler}s (Spring Boot's actuator without tracing), the
  * observation would make nothing but its timer: the decoder gets that timer instead, at a fraction

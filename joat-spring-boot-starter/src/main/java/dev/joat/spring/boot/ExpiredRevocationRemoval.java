@@ -6,7 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import dev.joat.InMemoryRevocationStore;
+import dev.joat.revocation.InMemoryRevocationStore;
 
 import org.springframework.context.SmartLifecycle;
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
@@ -61,7 +62,7 @@ public final class JoatBearerTokenAuthenticationEntryPoint implements Authentica
 	 * The URL the challenge names.
 	 * @return the metadata document's URL, or {@code null} when it is taken from the request
 	 */
-	public String resourceMetadata() {
+	public @Nullable String resourceMetadata() {
 		return this.resourceMetadata;
 	}
 

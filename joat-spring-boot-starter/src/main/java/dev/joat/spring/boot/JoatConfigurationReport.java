@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.joat.InMemoryRevocationStore;
-import dev.joat.RevocationList;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.RevocationList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The effective joat configuration as an operator may see it — what the {@code /actuator/joat}
@@ -29,7 +30,7 @@ import dev.joat.SecretRing;
  * application's resolver
  * @param revocation the revocation list the parser consults
  */
-public record JoatConfigurationReport(String issuer, List<String> algorithms, String profile, String tokenLifetime,
+public record JoatConfigurationReport(@Nullable String issuer, List<String> algorithms, String profile, String tokenLifetime,
 		String clockSkew, List<String> audiences, int maxTokenLength, boolean requireAtJwt, String keySource,
 		List<Key> keys, RevocationStatus revocation) {
 
@@ -44,8 +45,8 @@ public record JoatConfigurationReport(String issuer, List<String> algorithms, St
 	 * {@code null}
 	 * @param failOpen {@code joat.revocation.fail-open} for the redis store, else {@code null}
 	 */
-	public record RevocationStatus(String store, Integer entries, Integer maxEntries, String maxStaleness,
-			Boolean failOpen) {
+	public record RevocationStatus(String store, @Nullable Integer entries, @Nullable Integer maxEntries, @Nullable String maxStaleness,
+			@Nullable Boolean failOpen) {
 
 		/** The same status with the list's current entry count. */
 		RevocationStatus withEntries(int count) {
@@ -62,7 +63,7 @@ public record JoatConfigurationReport(String issuer, List<String> algorithms, St
 	 * @param algorithm the JWS algorithm the key is bound to
 	 * @param signing whether issued tokens are signed with it
 	 */
-	public record Key(String kid, String algorithm, boolean signing) {
+	public record Key(@Nullable String kid, String algorithm, boolean signing) {
 	}
 
 	static JoatConfigurationReport of(JoatProperties properties, ResourceServerSettings settings,
@@ -113,7 +114,7 @@ public record JoatConfigurationReport(String issuer, List<String> algorithms, St
 	 * @param list the list the parser consults, or {@code null}
 	 * @return the report, up to date
 	 */
-	JoatConfigurationReport withRevocationEntries(RevocationList list) {
+	public JoatConfigurationReport withRevocationEntries(@Nullable RevocationList list) {
 		if (list == null || this.revocation == null) {
 			return this;
 		}

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.joat.HmacAlgorithm;
-import dev.joat.RevocationList;
-import dev.joat.RevocationStore;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
 import dev.joat.TokenGenerator;
@@ -14,6 +12,8 @@ import dev.joat.TokenParser;
 import dev.joat.TokenProfile;
 import dev.joat.TokenType;
 import dev.joat.TokenVerificationListener;
+import dev.joat.revocation.RevocationList;
+import dev.joat.revocation.RevocationStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -30,7 +30,7 @@ import org.springframework.core.env.Environment;
  * {@code spring.security.oauth2.resourceserver.jwt.*} ({@link ResourceServerSettings}). A
  * {@link Clock} bean, when the application has exactly one, is the parser's and generator's clock
  * (handy in tests); otherwise the system clock. Every {@code TokenVerificationListener} and
- * {@code TokenIssuanceListener} bean (such as {@link JoatTokenMetrics}) is told, in order, of the
+ * {@code TokenIssuanceListener} bean (such as {@link dev.joat.spring.boot.actuate.JoatTokenMetrics}) is told, in order, of the
  * parser's verifications and the generator's tokens. The parser consults the
  * {@code RevocationList} bean when there is one ({@code joat.revocation.*}).
  */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
  * Configuration of joat's token parser, generator and resource-server integration
@@ -447,6 +449,21 @@ public class JoatProperties {
 			 */
 			public String propertyValue() {
 				return name().toLowerCase(Locale.ROOT).replace('_', '-');
+			}
+
+			/**
+			 * The store {@code joat.revocation.store} names in {@code environment}, bound as the
+			 * starter binds it: every relaxed spelling ({@code in-memory}, {@code IN_MEMORY},
+			 * {@code inMemory}) counts. The one rule behind {@link ConditionalOnRevocationStore}, for
+			 * code that runs before conditions are evaluated, such as an
+			 * {@code EnvironmentPostProcessor}.
+			 * @param environment the environment
+			 * @return the store, {@link #NONE} when the property is unset
+			 * @throws org.springframework.boot.context.properties.bind.BindException when the value
+			 * names no store
+			 */
+			public static Store bind(Environment environment) {
+				return Binder.get(environment).bind("joat.revocation.store", Store.class).orElse(NONE);
 			}
 
 		}

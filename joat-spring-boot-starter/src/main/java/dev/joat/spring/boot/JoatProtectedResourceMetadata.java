@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadata;
 import org.springframework.security.oauth2.server.resource.OAuth2ProtectedResourceMetadataClaimNames;
 
@@ -81,7 +83,7 @@ public final class JoatProtectedResourceMetadata implements Consumer<OAuth2Prote
 	 * The configured resource identifier.
 	 * @return {@code joat.resource}, or {@code null} when the document takes it from the request
 	 */
-	public String resource() {
+	public @Nullable String resource() {
 		return this.resource;
 	}
 
@@ -89,7 +91,7 @@ public final class JoatProtectedResourceMetadata implements Consumer<OAuth2Prote
 	 * The authorization server the document names.
 	 * @return {@code joat.issuer} when it is an http(s) URL, otherwise {@code null}
 	 */
-	public String authorizationServer() {
+	public @Nullable String authorizationServer() {
 		return this.authorizationServer;
 	}
 

@@ -1,6 +1,8 @@
 package dev.joat.spring.boot;
 
 import dev.joat.TokenParser;
+import dev.joat.spring.security.JoatJwtDecoder;
+import dev.joat.spring.security.JoatReactiveJwtDecoder;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 

@@ -1,15 +1,17 @@
 package dev.joat.spring.boot;
 
-import java.util.Arrays;
+import java.lang.reflect.Method;
 
-import dev.joat.RevocationList;
 import dev.joat.SecretResolver;
+import dev.joat.revocation.RevocationList;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,17 +23,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class JoatReportConfiguration {
 
-	private static final Log logger = LogFactory.getLog(JoatAutoConfiguration.class);
+	/**
+	 * The category README.md names for the start-up line. Written out rather than taken from
+	 * {@code JoatAutoConfiguration.class}, so that this configuration does not point back at the
+	 * auto-configuration that imports it.
+	 */
+	private static final Log logger = LogFactory.getLog("dev.joat.spring.boot.JoatAutoConfiguration");
 
 	@Bean
 	@ConditionalOnMissingBean
 	JoatConfigurationReport joatConfigurationReport(JoatProperties properties, ResourceServerSettings settings,
-			SecretResolver secretResolver, ListableBeanFactory beanFactory, ObjectProvider<RevocationList> revocationLists) {
-		boolean applicationResolver = !Arrays.asList(beanFactory.getBeanNamesForType(SecretResolver.class))
-			.contains("joatSecretResolver");
+			SecretResolver secretResolver, ConfigurableListableBeanFactory beanFactory,
+			ObjectProvider<RevocationList> revocationLists) {
+		boolean applicationResolver = !definedBy(beanFactory, SecretResolver.class, JoatCoreConfiguration.class);
 		RevocationList revocationList = revocationLists.getIfUnique();
-		boolean starterStore = Arrays.asList(beanFactory.getBeanNamesForType(RevocationList.class))
-			.contains("joatRevocationStore");
+		boolean starterStore = definedBy(beanFactory, RevocationList.class, JoatRevocationConfiguration.class);
 		return JoatConfigurationReport.of(properties, settings, secretResolver, applicationResolver,
 				JoatConfigurationReport.revocationStatus(properties, revocationList, starterStore));
 	}
@@ -39,6 +45,25 @@ class JoatReportConfiguration {
 	@Bean
 	static SmartInitializingSingleton joatConfigurationLog(ObjectProvider<JoatConfigurationReport> report) {
 		return () -> report.ifAvailable((available) -> logger.info(available.summary()));
+	}
+
+	/**
+	 * Whether a bean of {@code type} comes from a {@code @Bean} method of {@code configuration}: the
+	 * starter's own bean rather than the application's, told apart by where it is defined, not by
+	 * its name.
+	 */
+	private static boolean definedBy(ConfigurableListableBeanFactory beanFactory, Class<?> type,
+			Class<?> configuration) {
+		for (String name : beanFactory.getBeanNamesForType(type)) {
+			BeanDefinition definition = beanFactory.getMergedBeanDefinition(name);
+			if (definition instanceof RootBeanDefinition root) {
+				Method factoryMethod = root.getResolvedFactoryMethod();
+				if (factoryMethod != null && factoryMethod.getDeclaringClass() == configuration) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 }

@@ -4,27 +4,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import dev.joat.InMemoryRevocationStore;
-import dev.joat.RevocationList;
-import dev.joat.RevocationStore;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.RevocationList;
+import dev.joat.revocation.RevocationStore;
+import dev.joat.spring.security.JoatRevocationMonitor;
+import dev.joat.spring.security.RevocationUnavailableFilter;
+import dev.joat.spring.security.RevocationUnavailableWebFilter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Token revocation from {@code joat.revocation.*}: the {@link InMemoryRevocationStore} for
@@ -46,7 +43,7 @@ class JoatRevocationConfiguration {
 	}
 
 	@Bean
-	@Conditional(InMemoryStoreCondition.class)
+	@ConditionalOnRevocationStore(JoatProperties.Revocation.Store.IN_MEMORY)
 	@ConditionalOnMissingBean({ RevocationList.class, RevocationStore.class })
 	InMemoryRevocationStore joatRevocationStore(JoatProperties properties, ObjectProvider<Clock> clock) {
 		int maxEntries = properties.getRevocation().getMaxEntries();
@@ -59,7 +56,7 @@ class JoatRevocationConfiguration {
 	}
 
 	@Bean
-	@Conditional(InMemoryStoreCondition.class)
+	@ConditionalOnRevocationStore(JoatProperties.Revocation.Store.IN_MEMORY)
 	ExpiredRevocationRemoval joatExpiredRevocationRemoval(ObjectProvider<InMemoryRevocationStore> stores) {
 		return new ExpiredRevocationRemoval(stores.orderedStream().toList(), EXPIRED_ENTRY_REMOVAL_INTERVAL);
 	}
@@ -104,21 +101,6 @@ class JoatRevocationConfiguration {
 						: "no RevocationList bean"),
 				"Define a RevocationList bean next to your RevocationStore (InMemoryRevocationStore is both), or"
 						+ " remove yours to get the starter's.");
-	}
-
-	/** Matches when {@code joat.revocation.store} binds to {@code in-memory} (in any relaxed form). */
-	static final class InMemoryStoreCondition extends SpringBootCondition {
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			JoatProperties.Revocation.Store store = Binder.get(context.getEnvironment())
-				.bind("joat.revocation.store", JoatProperties.Revocation.Store.class)
-				.orElse(JoatProperties.Revocation.Store.NONE);
-			return (store == JoatProperties.Revocation.Store.IN_MEMORY)
-					? ConditionOutcome.match("joat.revocation.store is in-memory")
-					: ConditionOutcome.noMatch("joat.revocation.store is " + store.propertyValue());
-		}
-
 	}
 
 	/** {@code 503} with {@code Retry-After} on the servlet stack, whichever security chain is configured. */

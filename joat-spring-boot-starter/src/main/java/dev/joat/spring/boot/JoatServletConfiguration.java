@@ -1,6 +1,7 @@
 package dev.joat.spring.boot;
 
 import dev.joat.TokenParser;
+import dev.joat.spring.security.JoatJwtDecoder;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 

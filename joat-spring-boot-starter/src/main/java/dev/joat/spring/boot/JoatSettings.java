@@ -167,7 +167,7 @@ final class JoatSettings {
 				throw new JoatConfigurationException(prefix + ".algorithm",
 						prefix + ".algorithm " + algorithm + " is not in joat.algorithms " + algorithms
 								+ (algorithms.equals(algorithms(properties)) ? ""
-										: " (narrowed by " + ResourceServerSettings.BOOT_PREFIX + "jws-algorithms)"),
+										: " (narrowed by spring.security.oauth2.resourceserver.jwt.jws-algorithms)"),
 						"Add " + algorithm + " to joat.algorithms or bind this key to an allowed algorithm.");
 			}
 			String property = (keyed.getSecret() != null) ? prefix + ".secret" : prefix + ".secret-base64";

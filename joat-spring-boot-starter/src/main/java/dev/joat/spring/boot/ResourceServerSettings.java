@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import dev.joat.HmacAlgorithm;
+import dev.joat.spring.security.ScopeAuthoritiesConverter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -40,7 +42,7 @@ import org.springframework.boot.context.properties.bind.Binder;
  * or {@code null} for a space
  */
 record ResourceServerSettings(List<HmacAlgorithm> algorithms, List<String> audiences, String authorityPrefix,
-		String principalClaim, String authoritiesClaimName, String authoritiesClaimDelimiter) {
+		String principalClaim, @Nullable String authoritiesClaimName, @Nullable String authoritiesClaimDelimiter) {
 
 	static final String BOOT_PREFIX = "spring.security.oauth2.resourceserver.jwt.";
 

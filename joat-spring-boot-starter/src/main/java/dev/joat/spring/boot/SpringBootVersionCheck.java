@@ -1,5 +1,7 @@
 package dev.joat.spring.boot;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,7 +37,7 @@ final class SpringBootVersionCheck implements ApplicationContextInitializer<Conf
 	 * version is unknown)
 	 * @throws IllegalStateException on Spring Boot 3 or earlier
 	 */
-	static void check(String version, boolean boot4TypePresent) {
+	static void check(@Nullable String version, boolean boot4TypePresent) {
 		boolean supported = (version != null) ? major(version) >= 4 : boot4TypePresent;
 		if (!supported) {
 			throw new IllegalStateException("joat-spring-boot-starter requires Spring Boot 4.0 or later (tested on 4.0 and "

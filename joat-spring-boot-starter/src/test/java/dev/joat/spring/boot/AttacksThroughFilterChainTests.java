@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import dev.joat.HostileTokens;
 import dev.joat.HostileTokens.Attack;
+import dev.joat.spring.security.CapturedLogs;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -8,6 +8,8 @@ import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;
+import dev.joat.spring.security.JoatJwtDecoder;
+import dev.joat.spring.security.JoatReactiveJwtDecoder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -27,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What {@link JoatAutoConfiguration} contributes, when it backs off, and how it fails fast.
  */
-class JoatAutoConfigurationTests {
+public class JoatAutoConfigurationTests {
 
-	static final String SECRET = "0123456789abcdef0123456789abcdef";
+	public static final String SECRET = "0123456789abcdef0123456789abcdef";
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JoatAutoConfiguration.class));

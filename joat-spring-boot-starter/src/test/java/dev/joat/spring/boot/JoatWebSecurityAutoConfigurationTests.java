@@ -3,6 +3,8 @@ package dev.joat.spring.boot;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.joat.spring.security.JoatJwtDecoder;
+import dev.joat.spring.security.JoatReactiveJwtDecoder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.joat.SecretResolver;
+import dev.joat.spring.security.CapturedLogs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -182,7 +183,7 @@ class NoServerErrorNoLogFloodTests {
 						.doesNotContain("vault");
 				}
 				assertThat(logs.warnOrAbove()).singleElement().asString()
-					.startsWith("WARN dev.joat.spring.boot.JoatJwtDecoder: Bearer tokens are refused because the secret"
+					.startsWith("WARN dev.joat.spring.security.JoatJwtDecoder: Bearer tokens are refused because the secret"
 							+ " lookup fails: java.lang.IllegalStateException: the vault is sealed");
 			}
 		}
@@ -247,7 +248,7 @@ class NoServerErrorNoLogFloodTests {
 					get(signedBy("vault", now(), now() + 60)).expectStatus().isUnauthorized();
 				}
 				assertThat(logs.warnOrAbove()).singleElement().asString()
-					.startsWith("WARN dev.joat.spring.boot.JoatJwtDecoder: Bearer tokens are refused because the secret"
+					.startsWith("WARN dev.joat.spring.security.JoatJwtDecoder: Bearer tokens are refused because the secret"
 							+ " lookup fails: java.lang.IllegalStateException: the vault is sealed");
 			}
 		}

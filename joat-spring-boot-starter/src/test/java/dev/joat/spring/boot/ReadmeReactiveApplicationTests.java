@@ -7,6 +7,7 @@ import dev.joat.SecretResolver;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
 import dev.joat.readme.reactive.Application;
+import dev.joat.spring.security.JoatReactiveJwtDecoder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,6 +7,7 @@ import dev.joat.SecretResolver;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
 import dev.joat.readme.servlet.Application;
+import dev.joat.spring.security.JoatJwtDecoder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -35,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		properties = { "joat.issuer=" + ResourceServerFilterChainTests.ISSUER,
 				"joat.secret=" + JoatAutoConfigurationTests.SECRET })
 @AutoConfigureMockMvc
-class ResourceServerFilterChainTests {
+public class ResourceServerFilterChainTests {
 
 	static final String ISSUER = "https://issuer.example";
 
@@ -135,7 +135,7 @@ class ResourceServerFilterChainTests {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	static String sign(String header, String payload) throws Exception {
+	public static String sign(String header, String payload) throws Exception {
 		String signingInput = b64(header) + "." + b64(payload);
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(JoatAutoConfigurationTests.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

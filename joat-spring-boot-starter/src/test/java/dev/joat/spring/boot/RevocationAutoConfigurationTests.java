@@ -3,13 +3,17 @@ package dev.joat.spring.boot;
 import java.time.Instant;
 import java.util.List;
 
-import dev.joat.InMemoryRevocationStore;
 import dev.joat.InvalidTokenException;
-import dev.joat.RevocationList;
-import dev.joat.RevocationStore;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;
 import dev.joat.TokenRequest;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.RevocationList;
+import dev.joat.revocation.RevocationStore;
+import dev.joat.spring.boot.actuate.JoatEndpoint;
+import dev.joat.spring.boot.actuate.JoatEndpointAutoConfiguration;
+import dev.joat.spring.security.RevocationUnavailableFilter;
+import dev.joat.spring.security.RevocationUnavailableWebFilter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

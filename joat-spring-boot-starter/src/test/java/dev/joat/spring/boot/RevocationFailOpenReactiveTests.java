@@ -5,9 +5,11 @@ import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import dev.joat.MutableClock;
-import dev.joat.RevocationReplica;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
+import dev.joat.revocation.RevocationReplica;
+import dev.joat.spring.security.CapturedLogs;
+import dev.joat.spring.security.JoatRevocationMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -66,7 +68,7 @@ class RevocationFailOpenReactiveTests {
 			}
 			assertThat(this.meters.get(JoatRevocationMonitor.METER_NAME).tag("outcome", "accepted").functionCounter()
 				.count()).isEqualTo(2);
-			assertThat(logs.lines(Level.WARN)).containsExactly("WARN dev.joat.spring.boot.JoatRevocationMonitor: Bearer"
+			assertThat(logs.lines(Level.WARN)).containsExactly("WARN dev.joat.spring.security.JoatRevocationMonitor: Bearer"
 					+ " tokens are checked against a stale revocation list (joat.revocation.fail-open=true): last confirmed"
 					+ " fresh 15s ago (1 time since the last report; at most one report every 60s)");
 		}

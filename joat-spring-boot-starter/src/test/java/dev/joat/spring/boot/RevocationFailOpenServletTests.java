@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
-import dev.joat.InMemoryRevocationStore;
 import dev.joat.MutableClock;
-import dev.joat.RevocationReplica;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.RevocationReplica;
+import dev.joat.spring.security.CapturedLogs;
+import dev.joat.spring.security.JoatRevocationMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +79,7 @@ class RevocationFailOpenServletTests {
 			assertThat(this.meters.get(JoatRevocationMonitor.METER_NAME).tag("outcome", "refused").functionCounter()
 				.count()).isZero();
 			List<String> warnings = logs.lines(Level.WARN);
-			assertThat(warnings).containsExactly("WARN dev.joat.spring.boot.JoatRevocationMonitor: Bearer tokens are checked"
+			assertThat(warnings).containsExactly("WARN dev.joat.spring.security.JoatRevocationMonitor: Bearer tokens are checked"
 					+ " against a stale revocation list (joat.revocation.fail-open=true): last confirmed fresh 12s ago (1 time"
 					+ " since the last report; at most one report every 60s)");
 		}

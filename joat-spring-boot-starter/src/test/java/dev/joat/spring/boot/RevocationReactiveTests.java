@@ -3,11 +3,12 @@ package dev.joat.spring.boot;
 import java.time.Duration;
 import java.util.List;
 
-import dev.joat.InMemoryRevocationStore;
 import dev.joat.MutableClock;
-import dev.joat.RevocationReplica;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.RevocationReplica;
+import dev.joat.spring.security.JoatRevocationMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

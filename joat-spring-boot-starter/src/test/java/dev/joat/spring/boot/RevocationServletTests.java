@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
-import dev.joat.InMemoryRevocationStore;
 import dev.joat.MutableClock;
-import dev.joat.RevocationReplica;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.RevocationReplica;
+import dev.joat.spring.security.CapturedLogs;
+import dev.joat.spring.security.JoatRevocationMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,7 +114,7 @@ class RevocationServletTests {
 			assertThat(refused()).isEqualTo(before + 3);
 			List<String> warnings = logs.lines(Level.WARN);
 			assertThat(warnings).hasSize(1);
-			assertThat(warnings.get(0)).startsWith("WARN dev.joat.spring.boot.JoatRevocationMonitor: Bearer tokens are"
+			assertThat(warnings.get(0)).startsWith("WARN dev.joat.spring.security.JoatRevocationMonitor: Bearer tokens are"
 					+ " refused with 503 Service Unavailable because revocation cannot be checked: Revocation list"
 					+ " unavailable: last confirmed fresh 11000 ms ago, beyond the 10000 ms allowed (1 time");
 		}

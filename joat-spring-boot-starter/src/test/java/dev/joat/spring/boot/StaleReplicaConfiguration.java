@@ -3,9 +3,10 @@ package dev.joat.spring.boot;
 import java.time.Clock;
 import java.time.Instant;
 
-import dev.joat.InMemoryRevocationStore;
 import dev.joat.MutableClock;
-import dev.joat.RevocationReplica;
+import dev.joat.revocation.InMemoryRevocationStore;
+import dev.joat.revocation.RevocationReplica;
+import dev.joat.spring.security.JoatRevocationMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 

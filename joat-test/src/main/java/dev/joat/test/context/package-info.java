@@ -4,4 +4,7 @@
  * without a configured secret a random, test-only one. Needs Spring Boot and spring-test on the
  * class path.
  */
+@NullMarked
 package dev.joat.test.context;
+
+import org.jspecify.annotations.NullMarked;

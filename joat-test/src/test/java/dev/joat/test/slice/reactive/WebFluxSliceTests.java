@@ -1,6 +1,6 @@
 package dev.joat.test.slice.reactive;
 
-import dev.joat.spring.boot.JoatReactiveJwtDecoder;
+import dev.joat.spring.security.JoatReactiveJwtDecoder;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 

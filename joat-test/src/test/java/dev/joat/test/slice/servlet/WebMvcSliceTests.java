@@ -1,6 +1,6 @@
 package dev.joat.test.slice.servlet;
 
-import dev.joat.spring.boot.JoatJwtDecoder;
+import dev.joat.spring.security.JoatJwtDecoder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

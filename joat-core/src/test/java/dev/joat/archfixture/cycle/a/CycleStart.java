@@ -1,0 +1,10 @@
+package dev.joat.archfixture.cycle.a;
+
+import dev.joat.archfixture.cycle.b.CycleEnd;
+
+/** Breaks the no-cycle rule on purpose, with {@link CycleEnd}: for the architecture tests only. */
+public class CycleStart {
+
+	CycleEnd next;
+
+}

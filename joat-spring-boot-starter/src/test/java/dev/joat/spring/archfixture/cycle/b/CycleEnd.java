@@ -1,0 +1,10 @@
+package dev.joat.spring.archfixture.cycle.b;
+
+import dev.joat.spring.archfixture.cycle.a.CycleStart;
+
+/** Breaks the no-cycle rule on purpose, with {@link CycleStart}: for the architecture tests only. */
+public class CycleEnd {
+
+	CycleStart back;
+
+}
