@@ -95,7 +95,6 @@ for variant in $order; do
   fi
 
   start_app "$app" "$port" "${args[@]}"
-  started="$(app_started)"
   token=$(app_token "$app" "$port")
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/read")
   [ "$status" = 200 ] || { echo "$variant: GET /api/read answered $status before the run" >&2; cat "$app_log" >&2; exit 1; }
@@ -109,6 +108,7 @@ for variant in $order; do
 
   # A warm-up so that the JIT has compiled the hot path, then the measured run.
   wrk -t"$threads" -c"$connections" -d"$warmup" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/read" >/dev/null
+  started="$(app_started)"
   load_before="$(cut -d ' ' -f 1-3 /proc/loadavg)"
   cpu_before=$(cpu_ticks "$app_pid")
   echo "== $variant (round $round): wrk -t$threads -c$connections -d$duration --latency GET /api/read ($(java -version 2>&1 | head -1), $(nproc) cores)"

@@ -1,6 +1,8 @@
 package dev.joat.benchmarks;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -127,13 +129,22 @@ public class FilterChain {
 	 * @return the running application's context
 	 */
 	static ConfigurableApplicationContext start(String app) {
+		// As command-line arguments, which override the applications' own configuration files.
+		List<String> args = new ArrayList<>();
 		SpringApplicationBuilder builder = switch (app) {
-			case "sample", "sample-observed" -> new SpringApplicationBuilder(SampleApplication.class)
-				.properties("joat.secret=" + SECRET, "joat.issuer=" + ISSUER,
-						"management.observations.enable.spring.security=" + app.equals("sample-observed"));
-			case "stock" -> StockResourceServer.application()
-				.properties("stock.secret=" + SECRET, "stock.issuer=" + ISSUER,
-						"spring.autoconfigure.exclude=" + joatAutoConfigurations());
+			case "sample", "sample-observed" -> {
+				args.addAll(List.of("--joat.secret=" + SECRET, "--joat.issuer=" + ISSUER,
+						"--management.observations.enable.spring.security=" + app.equals("sample-observed")));
+				if (app.equals("sample-observed")) {
+					args.add("--management.metrics.observations.ignored-meters=");
+				}
+				yield new SpringApplicationBuilder(SampleApplication.class);
+			}
+			case "stock" -> {
+				args.addAll(List.of("--stock.secret=" + SECRET, "--stock.issuer=" + ISSUER,
+						"--spring.autoconfigure.exclude=" + joatAutoConfigurations()));
+				yield StockResourceServer.application();
+			}
 			default -> throw new IllegalArgumentException("Unknown application " + app);
 		};
 		// This class path's SLF4J provider is slf4j-nop (for jose4j), which Spring Boot's Logback
@@ -141,7 +152,7 @@ public class FilterChain {
 		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
 		return builder
 			.contextFactory(ApplicationContextFactory.of(() -> new GenericWebApplicationContext(new MockServletContext())))
-			.run();
+			.run(args.toArray(String[]::new));
 	}
 
 	/**
