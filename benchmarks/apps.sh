@@ -4,8 +4,8 @@
 #   stock   the stock Spring Boot resource server of joat-benchmarks (StockResourceServer): Spring
 #           Security's NimbusJwtDecoder, the same actuator, metrics and management port; it issues
 #           no tokens, so the token is minted here with the same secret, issuer and claims
-# Each runs in a fresh JVM from its jar (built if absent) with the java on PATH and JAVA_OPTS, the
-# secret below, the given port and the next one as the management port.
+# Each runs in a fresh JVM from its jar (built if absent) with APP_JAVA (default: the java on PATH)
+# and JAVA_OPTS, the secret below, the given port and the next one as the management port.
 
 sample_jar=joat-sample-app/target/joat-sample-app-0.1.0-SNAPSHOT.jar
 stock_jar=joat-benchmarks/target/joat-benchmarks-0.1.0-SNAPSHOT-stock.jar
@@ -26,7 +26,7 @@ start_app() {
 		nice -n 10 ./mvnw -B -q -pl joat-sample-app,joat-benchmarks -am package -DskipTests
 	fi
 	# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-	JOAT_SECRET="$app_secret" java ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" \
+	JOAT_SECRET="$app_secret" "${APP_JAVA:-java}" ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" \
 		--management.server.port=$((port + 1)) "$@" >"$app_log" 2>&1 &
 	app_pid=$!
 	for _ in $(seq 1 180); do

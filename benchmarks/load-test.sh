@@ -28,7 +28,9 @@
 # Default: joat-platform stock-platform joat-virtual stock-virtual. LOAD_TEST_ROUNDS (1) repeats the
 # list, each round in the reverse order of the one before (A B, B A, ...), so that a drift of the
 # machine falls on every variant alike.
-# The java on PATH runs the apps (set JAVA_HOME and PATH for JDK 25); JAVA_OPTS is passed to them.
+# The java on PATH runs the apps (set JAVA_HOME and PATH for JDK 25), and LOAD_TEST_VIRTUAL_JAVA, when
+# set, the *-virtual variants (e.g. JDK 17 for platform threads and JDK 25 for virtual threads in one
+# run); JAVA_OPTS is passed to them.
 # LOAD_TEST_WARMUP (10s) is the warm-up; LOAD_TEST_SUMMARY the table's file (default
 # benchmarks/results/load-<UTC time>.md). It is a measurement: run it alone, or record the load.
 set -euo pipefail
@@ -88,9 +90,15 @@ for variant in $order; do
     joat-no-revocation) args+=(--joat.revocation.store=none) ;;
     *) echo "Unknown variant $variant" >&2; exit 2 ;;
   esac
-  if [[ "$variant" == *-virtual ]] && [ "$java_feature" -lt 21 ]; then
-    echo "== $variant: SKIPPED (virtual threads need JDK 21+, this java is $java_feature)"
-    rows+=("| $variant | skipped: JDK $java_feature | | | | | | | | | |")
+  APP_JAVA=java
+  feature="$java_feature"
+  if [[ "$variant" == *-virtual ]] && [ -n "${LOAD_TEST_VIRTUAL_JAVA:-}" ]; then
+    APP_JAVA="$LOAD_TEST_VIRTUAL_JAVA"
+    feature=$("$APP_JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  fi
+  if [[ "$variant" == *-virtual ]] && [ "$feature" -lt 21 ]; then
+    echo "== $variant: SKIPPED (virtual threads need JDK 21+, this java is $feature)"
+    rows+=("| $variant | | skipped: JDK $feature | | | | | | | | | |")
     continue
   fi
 
@@ -111,7 +119,7 @@ for variant in $order; do
   started="$(app_started)"
   load_before="$(cut -d ' ' -f 1-3 /proc/loadavg)"
   cpu_before=$(cpu_ticks "$app_pid")
-  echo "== $variant (round $round): wrk -t$threads -c$connections -d$duration --latency GET /api/read ($(java -version 2>&1 | head -1), $(nproc) cores)"
+  echo "== $variant (round $round): wrk -t$threads -c$connections -d$duration --latency GET /api/read ($("$APP_JAVA" -version 2>&1 | head -1), $(nproc) cores)"
   out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" \
     "http://127.0.0.1:$port/api/read")
   cpu_after=$(cpu_ticks "$app_pid")
@@ -130,7 +138,7 @@ for variant in $order; do
   rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$app_pid/status")
   echo "== $variant: non-2xx responses: $non2xx${errors:+; socket errors: $errors}; app CPU $cpu_us µs/request;" \
     "VmHWM $hwm MiB, VmRSS $rss MiB; load average $load_before -> $load_after; $started"
-  rows+=("| $variant | $round | $(printf "%'.0f" "$rps") | $p50 | $p90 | $p99 | $non2xx | ${errors:-none} | $cpu_us | $hwm / $rss | $load_before → $load_after |")
+  rows+=("| $variant | $round | $feature | $(printf "%'.0f" "$rps") | $p50 | $p90 | $p99 | $non2xx | ${errors:-none} | $cpu_us | $hwm / $rss | $load_before → $load_after |")
   [ "$non2xx" = 0 ] || { echo "FAIL: $variant: $non2xx non-2xx responses" >&2; failed=1; }
   [ "${requests:-0}" -gt 0 ] || { echo "FAIL: $variant: no request completed" >&2; failed=1; }
   stop_app
@@ -142,11 +150,11 @@ done
   echo "Load test ${stamp}: \`benchmarks/load-test.sh $duration\`, wrk -t$threads -c$connections -d$duration --latency" \
     "GET /api/read after a $warmup warm-up, each variant a fresh JVM, $rounds round(s) in alternating order"
   echo
-  echo "- JDK: $(java -version 2>&1 | head -n 2 | tr '\n' ' ')${JAVA_OPTS:+ with JAVA_OPTS=$JAVA_OPTS}"
+  echo "- JDK: $(java -version 2>&1 | head -n 2 | tr '\n' ' ')${LOAD_TEST_VIRTUAL_JAVA:+; virtual-thread variants: $("$LOAD_TEST_VIRTUAL_JAVA" -version 2>&1 | head -n 1)}${JAVA_OPTS:+; JAVA_OPTS=$JAVA_OPTS}"
   echo "- CPU: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1), $(nproc) processors (wrk and the app share them)"
   echo
-  echo "| variant | round | requests/s | p50 ms | p90 ms | p99 ms | non-2xx | socket errors | app CPU µs/request | RSS peak / after, MiB | load average (1, 5, 15 min) before → after |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |"
+  echo "| variant | round | JDK | requests/s | p50 ms | p90 ms | p99 ms | non-2xx | socket errors | app CPU µs/request | RSS peak / after, MiB | load average (1, 5, 15 min) before → after |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |"
   printf '%s\n' "${rows[@]}"
 } | tee "$summary"
 exit "$failed"

@@ -23,6 +23,7 @@ CATEGORIES = [
       "org/springframework/security/authorization/ObservationAuthorizationManager",
       "org/springframework/security/authentication/ObservationAuthenticationManager",
       "org/springframework/web/filter/ServerHttpObservationFilter", "io/prometheus/")),
+    ("application code (controllers, configuration)", ("dev/joat/sample/", "dev/joat/benchmarks/")),
     ("joat: decoder, parser, revocation check, joat's meters", ("dev/joat/",)),
     ("Nimbus JOSE+JWT (the stock decoder)", ("com/nimbusds/",)),
     ("Spring Security: filters, authentication, authorization", ("org/springframework/security/",)),
@@ -30,7 +31,7 @@ CATEGORIES = [
                                             "com/fasterxml/")),
     ("Spring Framework core, AOP, expressions", ("org/springframework/",)),
     ("Tomcat: HTTP parsing, connections, threads", ("org/apache/",)),
-    ("application code (controllers, configuration)", ("dev/", "com/", "org/")),
+    ("other libraries", ("dev/", "com/", "org/", "io/", "net/", "tools/")),
 ]
 JDK_PREFIXES = ("java/", "jdk/", "javax/", "sun/", "com/sun/", "jakarta/")
 
