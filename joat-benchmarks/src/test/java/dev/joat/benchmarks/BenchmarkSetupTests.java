@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.infra.Blackhole;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * Runs, in the build, the checks every benchmark runs in its {@code @Setup} ({@link SetupCheck}),
  * so that a library that stops verifying the benchmark token, or a verifier that skips one of the
  * checks the others make, fails CI rather than only a benchmark run; and runs each
- * {@link Verify} and {@link Sign} method once on its set-up state.
+ * {@link Verify} and {@link Sign} method once on its set-up state, and {@link FilterChain}'s request
+ * once on each application (whose setup checks a 200 and a 401).
  */
 class BenchmarkSetupTests {
 
@@ -111,6 +113,21 @@ class BenchmarkSetupTests {
 						List.of("profile", "read"), jwt.expiration.toEpochSecond());
 			}))
 			.withMessage("a verifier ignoring exp accepted an expired token: " + BenchmarkTokens.FIXED.expired());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "sample", "sample-observed", "stock" })
+	void filterChainWhenSetUpThenReadAnswersOk(String app) throws Exception {
+		FilterChain chain = new FilterChain();
+		chain.app = app;
+		chain.setUp();
+		try {
+			assertThat(chain.read().getResponse().getStatus()).isEqualTo(200);
+			assertThat(chain.read().getResponse().getContentAsString()).contains("\"client_id\":\"demo-client\"");
+		}
+		finally {
+			chain.tearDown();
+		}
 	}
 
 	private static dev.joat.TokenParser joatParser() {

@@ -46,10 +46,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain managementPortSecurity(HttpSecurity http, Environment environment) throws Exception {
-		// The port the management server listens on, once started (it may have been chosen at random);
-		// the request's local port is the socket's, which no header can change.
-		http.securityMatcher((request) -> Integer.valueOf(request.getLocalPort())
-			.equals(environment.getProperty("local.management.port", Integer.class)))
+		http.securityMatcher(new ManagementPortRequestMatcher(environment))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
