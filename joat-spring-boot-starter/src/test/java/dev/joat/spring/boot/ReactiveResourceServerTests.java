@@ -68,6 +68,25 @@ class ReactiveResourceServerTests {
 					(challenge) -> org.assertj.core.api.Assertions.assertThat(challenge).contains("error=\"invalid_token\""));
 	}
 
+	@Test
+	void getWhenNoTokenOrBadTokenAndHostForgedThenChallengeNamesNoHostOfTheRequest() {
+		// Spring Security's WebFlux entry point writes no resource_metadata pointer at all (it serves no
+		// RFC 9728 document on WebFlux), so nothing of the request's Host reaches the challenge.
+		for (String authorization : new String[] { null, "Bearer not.a.token" }) {
+			var request = this.client.get().uri("http://attacker.example/read")
+				.header(HttpHeaders.HOST, "attacker.example")
+				.header("X-Forwarded-Host", "attacker.example");
+			if (authorization != null) {
+				request = request.header(HttpHeaders.AUTHORIZATION, authorization);
+			}
+			request.exchange()
+				.expectStatus().isUnauthorized()
+				.expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,
+						(challenge) -> org.assertj.core.api.Assertions.assertThat(challenge).startsWith("Bearer")
+							.doesNotContain("attacker.example").doesNotContain("resource_metadata"));
+		}
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@EnableReactiveMethodSecurity
