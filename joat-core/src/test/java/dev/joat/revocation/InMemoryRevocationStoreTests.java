@@ -278,7 +278,9 @@ class InMemoryRevocationStoreTests {
 		long allocated = threads.getThreadAllocatedBytes(thread) - before;
 		assertThat(revoked).isFalse();
 		// Not a timing: the look-up of a String in concurrent hash maps allocates nothing, interpreted or compiled.
-		assertThat(allocated).isLessThan(1_000);
+		// One object per call would be at least 1.6 MB here; the bound leaves room for the few hundred bytes to
+		// a few kilobytes the JVM itself sometimes charges to the thread (compilation, the MXBean's own call).
+		assertThat(allocated).isLessThan(16_000);
 	}
 
 	@Test
