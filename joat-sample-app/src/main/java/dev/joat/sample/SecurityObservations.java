@@ -23,7 +23,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * Security ({@link SecurityObservationSettings}) to wrap only the kinds that would. The sample's
  * {@code application.yml} turns them off ({@code management.observations.enable.spring.security:
  * false}): on {@code GET /api/read} they cost more than the token check, the controller and the
- * JSON together (see {@code benchmarks/README.md}); the HTTP server timer
+ * JSON together (see {@code joat-benchmarks/README.md}); the HTTP server timer
  * ({@code http.server.requests}) and joat's meters stay. {@code
  * --management.observations.enable.spring.security=true} (or {@code
  * MANAGEMENT_OBSERVATIONS_ENABLE_SPRING_SECURITY=true}) turns them all back on, and a longer name

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * A reference point for the end-to-end load test ({@code benchmarks/load-test.sh}), not a way to
+ * A reference point for the end-to-end load test ({@code joat-benchmarks/scripts/load-test.sh}), not a way to
  * run the sample: with the profile {@value #PROFILE}, the API's bearer tokens are verified by
  * Spring Security's stock {@link NimbusJwtDecoder} instead of the joat starter's decoder (which
  * backs off when the application defines a {@link JwtDecoder}), with the same HMAC secret

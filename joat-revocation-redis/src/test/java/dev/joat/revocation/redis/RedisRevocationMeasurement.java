@@ -17,7 +17,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Measures the Redis revocation store on this machine (not a test; run by
- * {@code benchmarks/redis-revocation.sh} under the benchmark lock): revocations per second one Redis
+ * {@code joat-benchmarks/scripts/redis-revocation.sh} under the benchmark lock): revocations per second one Redis
  * records through {@link RedisRevocationStore}, the propagation delay from a revocation on node A
  * to its visibility on node B, Redis memory per entry ({@code INFO memory} {@code used_memory}
  * delta) and the local replica's heap per entry (heap used after GC).

@@ -1,4 +1,4 @@
--- The legitimate client of benchmarks/token-dos.sh: demo-client with its right secret, from its
+-- The legitimate client of joat-benchmarks/scripts/token-dos.sh: demo-client with its right secret, from its
 -- own address (X-Forwarded-For 203.0.113.10), five requests a second (wrk does not count the
 -- 200 ms pause in the latency). Every response must be 200.
 local threads = {}

@@ -9,10 +9,10 @@
 # secret from an address new to it took during the attack (the goal: a token within 5 s). A last
 # phase opens ATTACK_CONNECTIONS (default 1400) connections from one address, more than
 # max-delayed-refusals (1000), and counts the answers per second.
-# Usage: benchmarks/token-dos.sh [port, default 18081; the management port is the next one]
+# Usage: joat-benchmarks/scripts/token-dos.sh [port, default 18081; the management port is the next one]
 #        [phase duration, default 15s]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."  # the repository root: every path below is relative to it
 port="${1:-18081}"
 phase="${2:-15s}"
 url="http://127.0.0.1:$port"
@@ -51,7 +51,7 @@ done
 # session shares one slice of CPU, and an attacker's client does not run on the server's slice in
 # real life. The server keeps the slice of this script's session.
 legit() {
-  setsid wrk -t1 -c1 -d"$phase" --timeout 30s -s benchmarks/token-dos/legit.lua "$url/oauth2/token" | grep '^legitimate'
+  setsid wrk -t1 -c1 -d"$phase" --timeout 30s -s joat-benchmarks/scripts/token-dos/legit.lua "$url/oauth2/token" | grep '^legitimate'
 }
 p99() {
   sed -nE 's/^legitimate p50 .* p99 ([0-9.]+) ms.*/\1/p'
@@ -61,8 +61,8 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) CPUs, $(ja
 # Warm-up, so that the JIT has compiled every path before anything is measured: the legitimate
 # requests (which also makes the legitimate address known for demo-client), then an attack on
 # reader-client from many addresses (401, 429 and 503 answers; demo-client's count stays at 0).
-setsid wrk -t1 -c1 -d5s --timeout 30s -s benchmarks/token-dos/legit.lua "$url/oauth2/token" >/dev/null
-ATTACK_FROM=many ATTACK_CLIENT=reader-client setsid wrk -t1 -c8 -d5s --timeout 30s -s benchmarks/token-dos/attack.lua \
+setsid wrk -t1 -c1 -d5s --timeout 30s -s joat-benchmarks/scripts/token-dos/legit.lua "$url/oauth2/token" >/dev/null
+ATTACK_FROM=many ATTACK_CLIENT=reader-client setsid wrk -t1 -c8 -d5s --timeout 30s -s joat-benchmarks/scripts/token-dos/attack.lua \
   "$url/oauth2/token" >/dev/null
 
 idle=$(legit)
@@ -78,7 +78,7 @@ probe() {
 }
 
 for from in one many shared; do
-  ATTACK_FROM=$from ATTACK_CLIENT=both setsid wrk -t1 -c8 -d"$phase" --timeout 30s -s benchmarks/token-dos/attack.lua \
+  ATTACK_FROM=$from ATTACK_CLIENT=both setsid wrk -t1 -c8 -d"$phase" --timeout 30s -s joat-benchmarks/scripts/token-dos/attack.lua \
     "$url/oauth2/token" > "$log.attack" 2>&1 &
   attack=$!
   sleep 1
@@ -99,7 +99,7 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((connections + 100)
   ulimit -n $((connections + 100)) 2>/dev/null || echo "ulimit -n is $(ulimit -n): fewer connections open" >&2
 fi
 ATTACK_FROM=one ATTACK_CLIENT=demo-client setsid wrk -t2 -c"$connections" -d"$phase" --timeout 60s \
-  -s benchmarks/token-dos/attack.lua "$url/oauth2/token" > "$log.attack" 2>&1 || true
+  -s joat-benchmarks/scripts/token-dos/attack.lua "$url/oauth2/token" > "$log.attack" 2>&1 || true
 echo "attack from one address over $connections connections:"
 echo "  $(grep -E '^attack responses|Requests/sec|Socket errors' "$log.attack" | tr -s ' ' | tr '\n' ' ')"
 rm -f "$log.probe"

@@ -5,13 +5,13 @@
 # each pair's ratio B / A of the forks' median iterations, and the median and range of those ratios
 # (and the same for the forks' fastest iterations).
 #
-#   benchmarks/paired.sh JAR 'DecoderMetrics.decoderWithoutMetrics$' 'DecoderMetrics.decoderWithMetrics$' [PAIRS]
+#   joat-benchmarks/scripts/paired.sh JAR 'DecoderMetrics.decoderWithoutMetrics$' 'DecoderMetrics.decoderWithMetrics$' [PAIRS]
 #
 # PAIRS defaults to 6; each fork runs 4 x 2 s of warm-up and 8 x 2 s measured (override with JMH_OPTS).
-# Writes benchmarks/results/<UTC time>-paired.txt and the forks' JMH JSON beside it.
+# Writes joat-benchmarks/results/<UTC time>-paired.txt and the forks' JMH JSON beside it.
 set -euo pipefail
 
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."  # the repository root: every path below is relative to it
 jar="$1"
 a="$2"
 b="$3"
@@ -19,11 +19,11 @@ pairs="${4:-6}"
 JMH_OPTS="${JMH_OPTS:--f 1 -wi 4 -w 2s -i 8 -r 2s}"
 
 stamp="$(date -u +%Y-%m-%dT%H%MZ)"
-dir="benchmarks/results/${stamp}-paired"
+dir="joat-benchmarks/results/${stamp}-paired"
 mkdir -p "$dir"
-out="benchmarks/results/${stamp}-paired.txt"
+out="joat-benchmarks/results/${stamp}-paired.txt"
 {
-	echo "Run ${stamp}: benchmarks/paired.sh ${jar##*/} '$a' '$b' $pairs, JMH_OPTS='${JMH_OPTS}'"
+	echo "Run ${stamp}: joat-benchmarks/scripts/paired.sh ${jar##*/} '$a' '$b' $pairs, JMH_OPTS='${JMH_OPTS}'"
 	echo "JDK: $(java -version 2>&1 | head -n 1); $(nproc) processors"
 	echo "Load average before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 } | tee "$out"

@@ -1,4 +1,4 @@
--- The attacker of benchmarks/token-dos.sh: POST /oauth2/token with wrong secrets, back to back on
+-- The attacker of joat-benchmarks/scripts/token-dos.sh: POST /oauth2/token with wrong secrets, back to back on
 -- every connection. ATTACK_FROM=one sends from the loopback address only (127.0.0.1);
 -- ATTACK_FROM=many gives each request a random X-Forwarded-For address 127.0.0.2-254 (the sample
 -- runs with server.forward-headers-strategy=native for this script, trusting 127.0.0.1 only as a

@@ -1,7 +1,7 @@
--- Token-endpoint throughput for one known client (benchmarks/README.md, "Token endpoint: one known
+-- Token-endpoint throughput for one known client (joat-benchmarks/README.md, "Token endpoint: one known
 -- client"): POST /oauth2/token with demo-client's right secret by HTTP Basic, back to back on
 -- every connection, all from one address. Prints the responses by status; wrk prints requests/s
--- and latency. Usage: wrk -t2 -c16 -d20s --latency -s benchmarks/token-throughput/known-client.lua http://127.0.0.1:18082/oauth2/token
+-- and latency. Usage: wrk -t2 -c16 -d20s --latency -s joat-benchmarks/scripts/token-throughput/known-client.lua http://127.0.0.1:18082/oauth2/token
 local threads = {}
 
 function setup(thread)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns a JMH JSON result file into Markdown tables and, on request, SVG bar charts.
 
-Usage: python3 benchmarks/table.py RESULTS.json [--svg]
+Usage: python3 joat-benchmarks/scripts/table.py RESULTS.json [--svg]
 
 For each benchmark class run in average-time mode (Verify, Sign): ns/op with its 99.9% error,
 B/op (gc.alloc.rate.norm, present when the run used -prof gc) and the ratio to that class's floor,

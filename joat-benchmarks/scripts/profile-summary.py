@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Where the CPU of a profile went, from async-profiler's collapsed stacks (benchmarks/profile.sh).
+"""Where the CPU of a profile went, from async-profiler's collapsed stacks (joat-benchmarks/scripts/profile.sh).
 
-    python3 benchmarks/profile-summary.py PROFILE.collapsed [CPU_US_PER_REQUEST] [--prune OUT.collapsed]
+    python3 joat-benchmarks/scripts/profile-summary.py PROFILE.collapsed [CPU_US_PER_REQUEST] [--prune OUT.collapsed]
 
 Prints a Markdown table: each sample is charged to the code that was running, that is the deepest
 frame that is not the JDK's or the JVM's own (a HashMap look-up made by Micrometer is Micrometer's),

@@ -8,8 +8,8 @@
 # divided by the requests), its peak and current RSS (VmHWM, VmRSS) and the load average around
 # the run.
 #
-#   benchmarks/load-test.sh [duration, default 30s] [port, default 18080]
-#   LOAD_TEST_VARIANTS='joat-platform stock-platform' LOAD_TEST_ROUNDS=3 benchmarks/load-test.sh 20s 19080
+#   joat-benchmarks/scripts/load-test.sh [duration, default 30s] [port, default 18080]
+#   LOAD_TEST_VARIANTS='joat-platform stock-platform' LOAD_TEST_ROUNDS=3 joat-benchmarks/scripts/load-test.sh 20s 19080
 #
 # Variants (the virtual-thread ones need JDK 21+ and are skipped on older JDKs):
 #   joat-platform     the sample as shipped: joat's decoder, Tomcat's platform threads
@@ -32,9 +32,9 @@
 # set, the *-virtual variants (e.g. JDK 17 for platform threads and JDK 25 for virtual threads in one
 # run); JAVA_OPTS is passed to them.
 # LOAD_TEST_WARMUP (10s) is the warm-up; LOAD_TEST_SUMMARY the table's file (default
-# benchmarks/results/load-<UTC time>.md). It is a measurement: run it alone, or record the load.
+# joat-benchmarks/results/load-<UTC time>.md). It is a measurement: run it alone, or record the load.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."  # the repository root: every path below is relative to it
 duration="${1:-30s}"
 port="${2:-18080}"
 connections=64
@@ -51,8 +51,8 @@ java_feature=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.
 variants="${LOAD_TEST_VARIANTS:-joat-platform stock-platform joat-virtual stock-virtual}"
 rounds="${LOAD_TEST_ROUNDS:-1}"
 
-source benchmarks/apps.sh
-mkdir -p benchmarks/results
+source joat-benchmarks/scripts/apps.sh
+mkdir -p joat-benchmarks/results
 stamp="$(date -u +%Y-%m-%dT%H%MZ)"
 summary="${LOAD_TEST_SUMMARY:-benchmarks/results/load-${stamp}.md}"
 rows=()
@@ -147,7 +147,7 @@ order=$(echo "$order" | tr ' ' '\n' | tac | tr '\n' ' ')
 done
 
 {
-  echo "Load test ${stamp}: \`benchmarks/load-test.sh $duration\`, wrk -t$threads -c$connections -d$duration --latency" \
+  echo "Load test ${stamp}: \`joat-benchmarks/scripts/load-test.sh $duration\`, wrk -t$threads -c$connections -d$duration --latency" \
     "GET /api/read after a $warmup warm-up, each variant a fresh JVM, $rounds round(s) in alternating order"
   echo
   echo "- JDK: $(java -version 2>&1 | head -n 2 | tr '\n' ' ')${LOAD_TEST_VIRTUAL_JAVA:+; virtual-thread variants: $("$LOAD_TEST_VIRTUAL_JAVA" -version 2>&1 | head -n 1)}${JAVA_OPTS:+; JAVA_OPTS=$JAVA_OPTS}"

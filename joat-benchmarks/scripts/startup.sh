@@ -5,8 +5,8 @@
 # SpringApplication.run to the context refreshed and the web servers started; Y: since the JVM
 # started) and the load average.
 #
-#   benchmarks/startup.sh [rounds, default 3] [port, default 19280]
-#   STARTUP_VARIANTS='sample stock' benchmarks/startup.sh 5
+#   joat-benchmarks/scripts/startup.sh [rounds, default 3] [port, default 19280]
+#   STARTUP_VARIANTS='sample stock' joat-benchmarks/scripts/startup.sh 5
 #
 # Variants:
 #   sample             the sample as shipped (java -jar)
@@ -17,14 +17,14 @@
 #                      started with a class data sharing archive made by a training run
 #                      (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh), as Spring
 #                      Boot's documentation describes; the archive is made once, before the rounds
-# Default: sample stock sample-cds stock-cds. Writes benchmarks/results/startup-<UTC time>.md.
+# Default: sample stock sample-cds stock-cds. Writes joat-benchmarks/results/startup-<UTC time>.md.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."  # the repository root: every path below is relative to it
 rounds="${1:-3}"
 port="${2:-19280}"
 variants="${STARTUP_VARIANTS:-sample stock sample-cds stock-cds}"
 
-source benchmarks/apps.sh
+source joat-benchmarks/scripts/apps.sh
 trap 'stop_app; rm -f "$app_log"' EXIT
 cds=$(mktemp -d)
 plain_sample_jar="$sample_jar"
@@ -44,7 +44,7 @@ for variant in $variants; do
 done
 
 stamp="$(date -u +%Y-%m-%dT%H%MZ)"
-summary="benchmarks/results/startup-${stamp}.md"
+summary="joat-benchmarks/results/startup-${stamp}.md"
 rows=()
 order="$variants"
 for round in $(seq 1 "$rounds"); do
@@ -77,7 +77,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 {
-	echo "Start-up ${stamp}: \`benchmarks/startup.sh $rounds\`, each variant a fresh JVM, $rounds round(s) in alternating order"
+	echo "Start-up ${stamp}: \`joat-benchmarks/scripts/startup.sh $rounds\`, each variant a fresh JVM, $rounds round(s) in alternating order"
 	echo
 	echo "- JDK: $(java -version 2>&1 | head -n 1)${JAVA_OPTS:+ with JAVA_OPTS=$JAVA_OPTS}; $(nproc) processors"
 	echo

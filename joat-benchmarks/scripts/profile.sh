@@ -2,15 +2,15 @@
 # Profiles GET /api/read end to end: starts one application (the sample as shipped, or with extra
 # arguments, or the stock resource server), warms it up with wrk, then samples every thread's CPU
 # with async-profiler (attached with jcmd, so the warm-up is not in the profile) while wrk drives
-# the same load as benchmarks/load-test.sh, and draws the flame graph as SVG.
+# the same load as joat-benchmarks/scripts/load-test.sh, and draws the flame graph as SVG.
 #
-#   benchmarks/profile.sh NAME [app arguments ...]
-#   benchmarks/profile.sh sample
-#   benchmarks/profile.sh sample-observed --management.observations.enable.spring.security=true
-#   PROFILE_APP=stock benchmarks/profile.sh stock
+#   joat-benchmarks/scripts/profile.sh NAME [app arguments ...]
+#   joat-benchmarks/scripts/profile.sh sample
+#   joat-benchmarks/scripts/profile.sh sample-observed --management.observations.enable.spring.security=true
+#   PROFILE_APP=stock joat-benchmarks/scripts/profile.sh stock
 #
-# Writes benchmarks/results/<UTC time>-profile-NAME.md (requests/s, the app's CPU per request, the
-# load average, and where the CPU went: benchmarks/profile-summary.py), -NAME.collapsed (the stacks,
+# Writes joat-benchmarks/results/<UTC time>-profile-NAME.md (requests/s, the app's CPU per request, the
+# load average, and where the CPU went: joat-benchmarks/scripts/profile-summary.py), -NAME.collapsed (the stacks,
 # one line each: frames separated by ';', then the sample count; branches under 0.2% cut off) and
 # -NAME.svg (the flame graph of those stacks).
 # PROFILE_DURATION (20s), PROFILE_WARMUP (15s), PROFILE_PORT (19080; the management port is the
@@ -18,7 +18,7 @@
 # async-profiler comes from Maven Central (tools.profiler:async-profiler, through ./mvnw) and the
 # SVG from the npm package stackvis (collapsed stacks in, SVG out); both are fetched when missing.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."  # the repository root: every path below is relative to it
 name="$1"
 shift
 duration="${PROFILE_DURATION:-20s}"
@@ -38,14 +38,14 @@ if [ ! -x "$stackvis" ]; then
 	npm install --silent --no-audit --no-fund --prefix "$tools/node" stackvis@0.5.0 >/dev/null
 fi
 
-source benchmarks/apps.sh
+source joat-benchmarks/scripts/apps.sh
 
-mkdir -p benchmarks/results
+mkdir -p joat-benchmarks/results
 stamp="$(date -u +%Y-%m-%dT%H%MZ)"
 full="$(mktemp --suffix=.collapsed)"
-collapsed="benchmarks/results/${stamp}-profile-${name}.collapsed"
-svg="benchmarks/results/${stamp}-profile-${name}.svg"
-summary="benchmarks/results/${stamp}-profile-${name}.md"
+collapsed="joat-benchmarks/results/${stamp}-profile-${name}.collapsed"
+svg="joat-benchmarks/results/${stamp}-profile-${name}.svg"
+summary="joat-benchmarks/results/${stamp}-profile-${name}.md"
 
 start_app "${PROFILE_APP:-sample}" "$port" "$@"
 trap 'stop_app; rm -f "$app_log" "$full"' EXIT
@@ -65,7 +65,7 @@ cpu_us=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v n="$
 # The SVG is drawn from the stacks without their thinnest branches (profile-summary.py --prune);
 # stackvis reads frames separated by commas.
 {
-	echo "Profile ${stamp} of GET /api/read: \`benchmarks/profile.sh $name $*\`${PROFILE_APP:+ (PROFILE_APP=$PROFILE_APP)}," \
+	echo "Profile ${stamp} of GET /api/read: \`joat-benchmarks/scripts/profile.sh $name $*\`${PROFILE_APP:+ (PROFILE_APP=$PROFILE_APP)}," \
 		"async-profiler event=$event, wrk -t2 -c64 -d$duration after a $warmup warm-up"
 	echo
 	echo "- JDK: $(java -version 2>&1 | head -n 1)${JAVA_OPTS:+ with JAVA_OPTS=$JAVA_OPTS}; $(nproc) processors shared by wrk and the app"
@@ -73,7 +73,7 @@ cpu_us=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v n="$
 		"$(echo "$out" | sed -nE 's/.*Non-2xx or 3xx responses: ([0-9]+).*/\1/p' | grep . || echo 0) non-2xx;" \
 		"app CPU $cpu_us µs per request; load average $load_before → $load_after"
 	echo
-	python3 benchmarks/profile-summary.py "$full" "$cpu_us" --prune "$collapsed"
+	python3 joat-benchmarks/scripts/profile-summary.py "$full" "$cpu_us" --prune "$collapsed"
 } | tee "$summary"
 sed 's/,/./g; s/;/,/g' "$collapsed" | "$stackvis" collapsed flamegraph-svg >"$svg"
 echo "$summary, $collapsed, $svg"

@@ -4,17 +4,17 @@
 # propagation delay node A -> node B (p50/p90/p99), Redis used_memory per entry, a new node's start-up
 # load time, and the local replica's heap per entry. Then raw redis-benchmark SET and PUBLISH beside it.
 #
-#   benchmarks/redis-revocation.sh                       # 100,000 entries, 2,000 propagation samples
-#   ENTRIES=300000 SAMPLES=5000 benchmarks/redis-revocation.sh
+#   joat-benchmarks/scripts/redis-revocation.sh   # 100,000 entries, 2,000 propagation samples
+#   ENTRIES=300000 SAMPLES=5000 joat-benchmarks/scripts/redis-revocation.sh
 #
 # Needs redis-server and redis-benchmark (Debian package redis-server). On a shared machine, build
 # first and measure under the benchmark lock:
-#   nice -n 19 benchmarks/redis-revocation.sh build
-#   SKIP_BUILD=1 flock /work/wt/bench.lock benchmarks/redis-revocation.sh
+#   nice -n 19 joat-benchmarks/scripts/redis-revocation.sh build
+#   SKIP_BUILD=1 flock /work/wt/bench.lock joat-benchmarks/scripts/redis-revocation.sh
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."  # the repository root: every path below is relative to it
 
-# Build first (outside the lock: nice -n 19 benchmarks/redis-revocation.sh build), or here unless SKIP_BUILD is set.
+# Build first (outside the lock: nice -n 19 joat-benchmarks/scripts/redis-revocation.sh build), or here unless SKIP_BUILD is set.
 if [ "${1:-}" = build ] || [ -z "${SKIP_BUILD:-}" ]; then
 	./mvnw -B -q -pl joat-revocation-redis -am test-compile dependency:build-classpath \
 		-Dmdep.outputFile=target/measurement.classpath -Dmdep.includeScope=test >/dev/null

@@ -1,5 +1,5 @@
-# Sourced by load-test.sh and profile.sh: starts and stops the applications they drive, and gets a
-# token each accepts. Two applications:
+# Sourced by load-test.sh, profile.sh and startup.sh: starts and stops the applications they drive,
+# and gets a token each accepts. Two applications:
 #   sample  the joat sample (joat-sample-app), tokens from its own /oauth2/token
 #   stock   the stock Spring Boot resource server of joat-benchmarks (StockResourceServer): Spring
 #           Security's NimbusJwtDecoder, the same actuator, metrics and management port; it issues
