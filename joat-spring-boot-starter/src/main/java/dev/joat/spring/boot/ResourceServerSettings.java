@@ -105,7 +105,7 @@ record ResourceServerSettings(List<HmacAlgorithm> algorithms, List<String> audie
 	}
 
 	private static List<HmacAlgorithm> algorithms(JoatProperties properties, Binder binder) {
-		List<HmacAlgorithm> joat = JoatSettings.algorithms(properties);
+		List<HmacAlgorithm> joat = SecretSettings.algorithms(properties);
 		List<String> names = binder.bind(BOOT_PREFIX + "jws-algorithms", Bindable.listOf(String.class)).orElse(List.of());
 		if (names.isEmpty()) {
 			return joat;
