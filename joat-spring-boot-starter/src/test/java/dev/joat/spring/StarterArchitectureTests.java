@@ -19,6 +19,7 @@ import dev.joat.spring.boot.ConditionalOnRevocationStore;
 import dev.joat.spring.boot.JoatBearerTokenAuthenticationEntryPoint;
 import dev.joat.spring.boot.JoatConfigurationException;
 import dev.joat.spring.boot.JoatConfigurationReport;
+import dev.joat.spring.boot.JoatPropertyChecks;
 import dev.joat.spring.boot.JoatProtectedResourceMetadata;
 import dev.joat.spring.boot.actuate.JoatEndpoint;
 import dev.joat.spring.boot.actuate.JoatTokenMetrics;
@@ -55,6 +56,8 @@ class StarterArchitectureTests {
 	private static final Set<Class<?>> EXTENSION_POINTS = Set.of(
 			// thrown at start-up, caught by tests and by the failure analyzer
 			JoatConfigurationException.class,
+			// the checks of configured values the Redis module shares
+			JoatPropertyChecks.class,
 			// the report bean (backs off to the application's) and what /actuator/joat returns
 			JoatConfigurationReport.class,
 			// beans an application's own SecurityFilterChain applies

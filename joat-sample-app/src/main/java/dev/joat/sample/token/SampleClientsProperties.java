@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("joat.sample")
 public class SampleClientsProperties {
 
-	/** The registered clients. */
+	/** Registered clients. */
 	private List<Client> clients = new ArrayList<>();
 
 	public List<Client> getClients() {
@@ -25,13 +25,13 @@ public class SampleClientsProperties {
 	/** One registered client. */
 	public static class Client {
 
-		/** The client id. */
+		/** Client id. */
 		private String id;
 
-		/** The client secret, encoded for Spring Security's PasswordEncoder, e.g. "{bcrypt}$2a$10$...". */
+		/** Client secret, encoded for Spring Security's PasswordEncoder, e.g. "{bcrypt}$2a$10$...". */
 		private String secret;
 
-		/** The scopes the client may be granted. */
+		/** Scopes the client may be granted. */
 		private List<String> scopes = new ArrayList<>();
 
 		/**

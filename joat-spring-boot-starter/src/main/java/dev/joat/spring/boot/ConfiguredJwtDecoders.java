@@ -35,7 +35,7 @@ final class ConfiguredJwtDecoders {
 	private ConfiguredJwtDecoders() {
 	}
 
-	static JoatJwtDecoder jwtDecoder(TokenParser tokenParser, JoatProperties properties,
+	static JoatJwtDecoder jwtDecoder(TokenParser tokenParser, JoatSettings settings,
 			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ObservationHandler<?>> observationHandlers,
 			ObjectProvider<JoatJwtDecoder.VerificationTimer> verificationTimer) {
@@ -47,7 +47,7 @@ final class ConfiguredJwtDecoders {
 		else {
 			observationRegistry.ifUnique(decoder::setObservationRegistry);
 		}
-		decoder.setAllowCertificateBoundTokens(properties.isAllowCertificateBoundTokens());
+		decoder.setAllowCertificateBoundTokens(settings.allowCertificateBoundTokens());
 		List<OAuth2TokenValidator<Jwt>> applicationValidators = validators.orderedStream().toList();
 		if (!applicationValidators.isEmpty()) {
 			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(applicationValidators));

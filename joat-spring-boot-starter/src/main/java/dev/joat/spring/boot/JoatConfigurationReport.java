@@ -66,8 +66,8 @@ public record JoatConfigurationReport(@Nullable String issuer, List<String> algo
 	public record Key(@Nullable String kid, String algorithm, boolean signing) {
 	}
 
-	static JoatConfigurationReport of(JoatProperties properties, ResourceServerSettings settings,
-			SecretResolver secretResolver, boolean applicationResolver, RevocationStatus revocation) {
+	static JoatConfigurationReport of(JoatSettings settings, SecretResolver secretResolver,
+			boolean applicationResolver, RevocationStatus revocation) {
 		List<String> algorithms = settings.algorithms().stream().map((algorithm) -> algorithm.jwsName()).toList();
 		List<Key> keys = new ArrayList<>();
 		String keySource;
@@ -81,30 +81,30 @@ public record JoatConfigurationReport(@Nullable String issuer, List<String> algo
 			keySource = "application";
 		}
 		else {
-			keySource = (properties.getSecret() != null) ? "joat.secret" : "joat.secret-base64";
+			keySource = "joat.secret".equals(settings.secretSource()) ? "joat.secret" : "joat.secret-base64";
 			keys.add(new Key(null, algorithms.get(0), true));
 		}
-		return new JoatConfigurationReport(properties.isAcceptAnyIssuer() ? null : properties.getIssuer(), algorithms,
-				properties.getProfile().name().toLowerCase(Locale.ROOT), String.valueOf(properties.getTokenLifetime()),
-				String.valueOf(properties.getClockSkew()), settings.audiences(), properties.getMaxTokenLength(),
-				properties.isRequireAtJwt(), keySource, List.copyOf(keys), revocation);
+		return new JoatConfigurationReport(settings.acceptAnyIssuer() ? null : settings.issuer(), algorithms,
+				settings.profile().name().toLowerCase(Locale.ROOT), String.valueOf(settings.tokenLifetime()),
+				String.valueOf(settings.clockSkew()), settings.audiences(), settings.maxTokenLength(),
+				settings.requireAtJwt(), keySource, List.copyOf(keys), revocation);
 	}
 
 	/**
 	 * The revocation status for {@code list}, the list the parser consults ({@code null} for none).
 	 * @param starterStore whether {@code list} is the starter's own in-memory store
 	 */
-	static RevocationStatus revocationStatus(JoatProperties properties, RevocationList list, boolean starterStore) {
-		JoatProperties.Revocation revocation = properties.getRevocation();
+	static RevocationStatus revocationStatus(JoatSettings.Revocation revocation, @Nullable RevocationList list,
+			boolean starterStore) {
 		if (list == null) {
 			return new RevocationStatus("none", null, null, null, null);
 		}
 		if (starterStore && list instanceof InMemoryRevocationStore store) {
 			return new RevocationStatus("in-memory", null, store.maxEntries(), null, null).withEntries(list.entryCount());
 		}
-		if (revocation.getStore() == JoatProperties.Revocation.Store.REDIS) {
-			return new RevocationStatus("redis", null, null, String.valueOf(revocation.getMaxStaleness()),
-					revocation.isFailOpen()).withEntries(list.entryCount());
+		if (revocation.store() == JoatProperties.Revocation.Store.REDIS) {
+			return new RevocationStatus("redis", null, null, String.valueOf(revocation.maxStaleness()),
+					revocation.failOpen()).withEntries(list.entryCount());
 		}
 		return new RevocationStatus("application", null, null, null, null).withEntries(list.entryCount());
 	}

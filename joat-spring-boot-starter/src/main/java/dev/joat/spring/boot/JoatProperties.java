@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -23,115 +25,110 @@ import org.springframework.core.env.Environment;
 public class JoatProperties {
 
 	/**
-	 * The provider (issuer): written as "iss" when issuing, required as every parsed token's "iss".
-	 * Unset: startup fails unless joat.accept-any-issuer=true, and no TokenGenerator bean is created.
+	 * Issuer ("iss") written into issued tokens and required in every parsed token. Unset: startup
+	 * fails unless joat.accept-any-issuer=true, and no TokenGenerator bean is created.
 	 */
-	private String issuer;
+	private @Nullable String issuer;
 
 	/**
-	 * Whether tokens of any issuer are accepted ("iss" is not checked), logged as a warning at
-	 * startup. Only without joat.issuer: both set stops startup.
+	 * Whether tokens of any issuer are accepted, their "iss" unchecked (logged as a warning at
+	 * startup); only without joat.issuer.
 	 */
 	private boolean acceptAnyIssuer;
 
 	/**
-	 * The HMAC secret as UTF-8 text; at least 32 bytes for HS256 (48 for HS384, 64 for HS512). A
-	 * blank value or an unresolved ${...} placeholder stops startup. Unset: joat.secret-base64,
-	 * joat.secrets or a SecretResolver bean must provide the secret.
+	 * HMAC secret as UTF-8 text, at least 32 bytes for HS256, 48 for HS384 and 64 for HS512. Unset:
+	 * joat.secret-base64, joat.secrets or a SecretResolver bean provides the secret.
 	 */
-	private String secret;
+	private @Nullable String secret;
 
 	/**
-	 * The HMAC secret as standard base64, for secrets that are random bytes rather than text. A
-	 * blank value or an unresolved ${...} placeholder stops startup. Unset: joat.secret,
-	 * joat.secrets or a SecretResolver bean must provide the secret.
+	 * HMAC secret in standard base64, for a secret of random bytes. Unset: joat.secret,
+	 * joat.secrets or a SecretResolver bean provides the secret.
 	 */
-	private String secretBase64;
+	private @Nullable String secretBase64;
 
 	/**
-	 * Several secrets by key id, for rotating the signing secret; instead of joat.secret. Each entry
-	 * has a kid (required), a secret or a secret-base64 (exactly one), and an algorithm (the first of
-	 * joat.algorithms when unset). Empty: joat.secret or joat.secret-base64 is used.
+	 * Secrets by key id, to rotate the signing secret, instead of joat.secret. Each entry has a kid
+	 * (required), a secret or a secret-base64 (exactly one), and an algorithm (the first of
+	 * joat.algorithms when unset).
 	 */
 	private List<KeyedSecret> secrets = new ArrayList<>();
 
-	/** The kid of the joat.secrets entry that signs new tokens. Unset: the first entry signs. */
-	private String signingKid;
+	/** Key id of the joat.secrets entry that signs new tokens. Unset: the first entry signs. */
+	private @Nullable String signingKid;
 
 	/**
-	 * The kid of the joat.secrets entry that verifies tokens without a kid, such as PyJOAT's. Unset:
+	 * Key id of the joat.secrets entry that verifies tokens without a kid, such as PyJOAT's. Unset:
 	 * with joat.secrets, tokens without a kid are refused.
 	 */
-	private String defaultKid;
+	private @Nullable String defaultKid;
 
 	/**
-	 * The accepted JWS algorithms, HS256, HS384 or HS512; the first one signs. spring.security.oauth2.resourceserver.jwt.jws-algorithms,
-	 * when set, narrows this list (never widens it).
+	 * Comma-separated list of accepted JWS algorithms (HS256, HS384, HS512), the first of which
+	 * signs. spring.security.oauth2.resourceserver.jwt.jws-algorithms, when set, narrows it.
 	 */
 	private List<String> algorithms = new ArrayList<>(List.of("HS256"));
 
-	/** How long issued tokens live ("exp" minus "iat"). */
+	/** Lifetime of issued tokens ("exp" minus "iat"). */
 	private Duration tokenLifetime = Duration.ofHours(1);
 
-	/** The clock skew tolerated on "exp", "nbf" and "iat", at most 1d. */
+	/** Clock skew tolerated on "exp", "nbf" and "iat", at most 1d. */
 	private Duration clockSkew = Duration.ofSeconds(60);
 
-	/** The longest token accepted, in characters; longer ones are refused before any decoding. */
+	/** Maximum length of an accepted token, in characters; longer ones are refused before any decoding. */
 	private int maxTokenLength = 8192;
 
 	/**
-	 * The accepted audiences: a parsed token's "aud" must name one of them. Empty: "aud" is not
-	 * checked, unless spring.security.oauth2.resourceserver.jwt.audiences is set, which then applies. In the rfc9068 profile, also the
-	 * "aud" of issued tokens, and then required.
+	 * Comma-separated list of accepted audiences, one of which a parsed token's "aud" must name,
+	 * and the "aud" of tokens issued in the rfc9068 profile. Empty, "aud" is not checked unless
+	 * spring.security.oauth2.resourceserver.jwt.audiences is set.
 	 */
 	private List<String> audiences = new ArrayList<>();
 
 	/**
-	 * The prefix of the authorities made from the token's scope. spring.security.oauth2.resourceserver.jwt.authority-prefix, when set,
-	 * replaces this default; both set to different values stops startup.
+	 * Prefix of the authorities made from a token's scope.
+	 * spring.security.oauth2.resourceserver.jwt.authority-prefix, when set, replaces it.
 	 */
 	private String authorityPrefix = "SCOPE_";
 
 	/**
-	 * The claim that names the authenticated principal; a token without "sub" gets its client id as
-	 * "sub". spring.security.oauth2.resourceserver.jwt.principal-claim-name, when set, replaces this default; both set to different
-	 * values stops startup.
+	 * Claim naming the authenticated principal; a token without "sub" gets its client id as "sub".
+	 * spring.security.oauth2.resourceserver.jwt.principal-claim-name, when set, replaces it.
 	 */
 	private String principalClaim = "sub";
 
 	/** Whether secrets shorter than RFC 7518 requires are accepted, only to migrate a legacy PyJOAT deployment. */
 	private boolean allowShortSecrets;
 
-	/** The claim layout of issued tokens: pyjoat, or rfc9068 (typ at+jwt, client_id, scope string, jti, aud). */
+	/** Claim layout of issued tokens: pyjoat, or rfc9068 (typ at+jwt, client_id, scope string, jti, aud). */
 	private Profile profile = Profile.PYJOAT;
 
-	/** Whether only RFC 9068 access tokens (typ at+jwt) are accepted; otherwise typ JWT or none too. */
+	/** Whether only RFC 9068 access tokens (typ at+jwt) are accepted, rather than typ JWT or none too. */
 	private boolean requireAtJwt;
 
 	/**
-	 * Whether tokens bound to a client certificate (cnf with x5t#S256, RFC 8705) are accepted, each
-	 * checked against the client certificate of the servlet request (needs mutual TLS); when false,
-	 * every token carrying cnf is refused. Other confirmation methods are always refused.
+	 * Whether tokens bound to a client certificate (RFC 8705 cnf with x5t#S256) are accepted, each
+	 * checked against the request's client certificate (mutual TLS). Otherwise every token carrying
+	 * cnf is refused.
 	 */
 	private boolean allowCertificateBoundTokens;
 
 	/**
-	 * This resource server's identifier (RFC 9728 "resource"): an absolute https (or http) URL
-	 * without user info, query or fragment, e.g. https://api.example.com; checked at startup.
-	 * Servlet applications serve it in /.well-known/oauth-protected-resource, whatever Host header a
-	 * client sends. Unset: Spring Security builds it from each request's URL (scheme, Host header,
-	 * port), so set it in production.
+	 * Identifier of this resource server (RFC 9728 "resource"), an absolute http(s) URL without
+	 * user info, query or fragment, such as https://api.example.com. Unset: Spring Security builds
+	 * it from each request's URL and Host header, so set it in production.
 	 */
-	private String resource;
+	private @Nullable String resource;
 
 	/** Token revocation: which store the parser consults, and how a replicated one behaves. */
 	private final Revocation revocation = new Revocation();
 
-	public String getIssuer() {
+	public @Nullable String getIssuer() {
 		return this.issuer;
 	}
 
-	public void setIssuer(String issuer) {
+	public void setIssuer(@Nullable String issuer) {
 		this.issuer = issuer;
 	}
 
@@ -143,19 +140,19 @@ public class JoatProperties {
 		this.acceptAnyIssuer = acceptAnyIssuer;
 	}
 
-	public String getSecret() {
+	public @Nullable String getSecret() {
 		return this.secret;
 	}
 
-	public void setSecret(String secret) {
+	public void setSecret(@Nullable String secret) {
 		this.secret = secret;
 	}
 
-	public String getSecretBase64() {
+	public @Nullable String getSecretBase64() {
 		return this.secretBase64;
 	}
 
-	public void setSecretBase64(String secretBase64) {
+	public void setSecretBase64(@Nullable String secretBase64) {
 		this.secretBase64 = secretBase64;
 	}
 
@@ -167,19 +164,19 @@ public class JoatProperties {
 		this.secrets = secrets;
 	}
 
-	public String getSigningKid() {
+	public @Nullable String getSigningKid() {
 		return this.signingKid;
 	}
 
-	public void setSigningKid(String signingKid) {
+	public void setSigningKid(@Nullable String signingKid) {
 		this.signingKid = signingKid;
 	}
 
-	public String getDefaultKid() {
+	public @Nullable String getDefaultKid() {
 		return this.defaultKid;
 	}
 
-	public void setDefaultKid(String defaultKid) {
+	public void setDefaultKid(@Nullable String defaultKid) {
 		this.defaultKid = defaultKid;
 	}
 
@@ -271,11 +268,11 @@ public class JoatProperties {
 		this.allowCertificateBoundTokens = allowCertificateBoundTokens;
 	}
 
-	public String getResource() {
+	public @Nullable String getResource() {
 		return this.resource;
 	}
 
-	public void setResource(String resource) {
+	public void setResource(@Nullable String resource) {
 		this.resource = resource;
 	}
 
@@ -297,50 +294,50 @@ public class JoatProperties {
 	/** One secret of {@code joat.secrets}. */
 	public static class KeyedSecret {
 
-		/** The key id, written as the "kid" of tokens this key signs; required, unique. */
-		private String kid;
+		/** Key id, written as the "kid" of tokens this key signs; required and unique. */
+		private @Nullable String kid;
 
-		/** The secret as UTF-8 text; exactly one of secret and secret-base64. */
-		private String secret;
+		/** Secret as UTF-8 text; exactly one of secret and secret-base64. */
+		private @Nullable String secret;
 
-		/** The secret as standard base64, for random bytes; exactly one of secret and secret-base64. */
-		private String secretBase64;
+		/** Secret in standard base64, for random bytes; exactly one of secret and secret-base64. */
+		private @Nullable String secretBase64;
 
 		/**
-		 * The one algorithm this key signs and verifies with, one of joat.algorithms. Unset: the first
-		 * of joat.algorithms.
+		 * Algorithm this key signs and verifies with, one of joat.algorithms. Unset: the first of
+		 * joat.algorithms.
 		 */
-		private String algorithm;
+		private @Nullable String algorithm;
 
-		public String getKid() {
+		public @Nullable String getKid() {
 			return this.kid;
 		}
 
-		public void setKid(String kid) {
+		public void setKid(@Nullable String kid) {
 			this.kid = kid;
 		}
 
-		public String getSecret() {
+		public @Nullable String getSecret() {
 			return this.secret;
 		}
 
-		public void setSecret(String secret) {
+		public void setSecret(@Nullable String secret) {
 			this.secret = secret;
 		}
 
-		public String getSecretBase64() {
+		public @Nullable String getSecretBase64() {
 			return this.secretBase64;
 		}
 
-		public void setSecretBase64(String secretBase64) {
+		public void setSecretBase64(@Nullable String secretBase64) {
 			this.secretBase64 = secretBase64;
 		}
 
-		public String getAlgorithm() {
+		public @Nullable String getAlgorithm() {
 			return this.algorithm;
 		}
 
-		public void setAlgorithm(String algorithm) {
+		public void setAlgorithm(@Nullable String algorithm) {
 			this.algorithm = algorithm;
 		}
 
@@ -355,39 +352,33 @@ public class JoatProperties {
 	public static class Revocation {
 
 		/**
-		 * Where revoked tokens are listed: none (the starter creates no store: tokens are not checked
-		 * unless the application defines a RevocationList bean), in-memory (this node only, bounded by
-		 * joat.revocation.max-entries) or redis (shared by every node, through the joat-revocation-redis
-		 * module). When a list is consulted, a token without "jti" (as PyJOAT issues them) is checked
-		 * against its client and subject cut-offs, unless joat.revocation.require-jti=true.
+		 * Store of revoked tokens: none (the starter creates none; a RevocationList bean of the
+		 * application is still consulted), in-memory (this node only) or redis (shared by every node,
+		 * through the joat-revocation-redis module).
 		 */
 		private Store store = Store.NONE;
 
 		/**
-		 * Whether tokens without a "jti" claim are refused (missing_claim) when revocation is checked.
-		 * By default they are accepted, and can be revoked only through a cut-off of their client,
-		 * subject, or subject of their client; set true where every token must be revocable on its
-		 * own. Default false.
+		 * Whether tokens without a "jti" claim are refused (missing_claim) when revocation is checked,
+		 * rather than checked against their client and subject cut-offs only.
 		 */
 		private boolean requireJti;
 
 		/**
-		 * With a replicated store (redis): how long the local replica may go without being confirmed
-		 * in step with the shared store; beyond it requests are refused with 503 and Retry-After, unless
-		 * joat.revocation.fail-open=true.
+		 * Maximum time a replicated store's local replica may go unconfirmed before requests are
+		 * refused with 503 and Retry-After, or accepted with joat.revocation.fail-open=true.
 		 */
 		private Duration maxStaleness = Duration.ofSeconds(30);
 
 		/**
-		 * With a replicated store (redis): whether tokens are still accepted, checked against the stale
-		 * replica, once it is older than joat.revocation.max-staleness (logged and counted), instead of
-		 * being refused with 503.
+		 * Whether tokens are still accepted, checked against a replica older than
+		 * joat.revocation.max-staleness (logged and counted), instead of refused with 503.
 		 */
 		private boolean failOpen;
 
 		/**
-		 * With the in-memory store: the most live entries (revoked token ids, client and subject
-		 * cut-offs) held; a revocation beyond it is refused until entries expire.
+		 * Maximum number of live entries (revoked token ids, client and subject cut-offs) the store
+		 * holds; a revocation beyond it is refused until entries expire.
 		 */
 		private int maxEntries = 100_000;
 

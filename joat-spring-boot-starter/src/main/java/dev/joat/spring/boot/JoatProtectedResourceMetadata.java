@@ -60,12 +60,22 @@ public final class JoatProtectedResourceMetadata implements Consumer<OAuth2Prote
 	 * http(s) URL without user info, query or fragment
 	 */
 	public static JoatProtectedResourceMetadata of(JoatProperties properties) {
-		String issuer = properties.isAcceptAnyIssuer() ? null : properties.getIssuer();
-		return new JoatProtectedResourceMetadata(JoatSettings.resource(properties),
-				isIssuerUrl(issuer) ? issuer : null, properties.isAllowCertificateBoundTokens());
+		return of(JoatSettings.resource(properties), properties.isAcceptAnyIssuer() ? null : properties.getIssuer(),
+				properties.isAllowCertificateBoundTokens());
 	}
 
-	private static boolean isIssuerUrl(String issuer) {
+	/** The metadata rule for checked settings: what the starter's bean is. */
+	static JoatProtectedResourceMetadata of(JoatSettings settings) {
+		return of(settings.resource(), settings.acceptAnyIssuer() ? null : settings.issuer(),
+				settings.allowCertificateBoundTokens());
+	}
+
+	private static JoatProtectedResourceMetadata of(@Nullable String resource, @Nullable String issuer,
+			boolean certificateBoundTokens) {
+		return new JoatProtectedResourceMetadata(resource, isIssuerUrl(issuer) ? issuer : null, certificateBoundTokens);
+	}
+
+	private static boolean isIssuerUrl(@Nullable String issuer) {
 		if (issuer == null) {
 			return false;
 		}

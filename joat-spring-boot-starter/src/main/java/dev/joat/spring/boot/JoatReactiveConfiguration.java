@@ -30,22 +30,22 @@ class JoatReactiveConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ReactiveJwtDecoder.class)
-	JoatReactiveJwtDecoder joatReactiveJwtDecoder(TokenParser tokenParser, JoatProperties properties,
+	JoatReactiveJwtDecoder joatReactiveJwtDecoder(TokenParser tokenParser, JoatSettings settings,
 			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ObservationHandler<?>> observationHandlers,
 			ObjectProvider<JoatJwtDecoder.VerificationTimer> verificationTimer) {
 		return new JoatReactiveJwtDecoder(
-				ConfiguredJwtDecoders.jwtDecoder(tokenParser, properties, validators, observationRegistry,
+				ConfiguredJwtDecoders.jwtDecoder(tokenParser, settings, validators, observationRegistry,
 				observationHandlers, verificationTimer));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReactiveJwtAuthenticationConverter joatReactiveJwtAuthenticationConverter(ResourceServerSettings settings) {
+	ReactiveJwtAuthenticationConverter joatReactiveJwtAuthenticationConverter(JoatSettings settings) {
 		ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter(
-				new ReactiveJwtGrantedAuthoritiesConverterAdapter(settings.authoritiesConverter()));
-		converter.setPrincipalClaimName(settings.principalClaim());
+				new ReactiveJwtGrantedAuthoritiesConverterAdapter(settings.resourceServer().authoritiesConverter()));
+		converter.setPrincipalClaimName(settings.resourceServer().principalClaim());
 		return converter;
 	}
 

@@ -32,14 +32,13 @@ class JoatReportConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JoatConfigurationReport joatConfigurationReport(JoatProperties properties, ResourceServerSettings settings,
-			SecretResolver secretResolver, ConfigurableListableBeanFactory beanFactory,
+	JoatConfigurationReport joatConfigurationReport(JoatSettings settings, SecretResolver secretResolver, ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<RevocationList> revocationLists) {
 		boolean applicationResolver = !definedBy(beanFactory, SecretResolver.class, JoatCoreConfiguration.class);
 		RevocationList revocationList = revocationLists.getIfUnique();
 		boolean starterStore = definedBy(beanFactory, RevocationList.class, JoatRevocationConfiguration.class);
-		return JoatConfigurationReport.of(properties, settings, secretResolver, applicationResolver,
-				JoatConfigurationReport.revocationStatus(properties, revocationList, starterStore));
+		return JoatConfigurationReport.of(settings, secretResolver, applicationResolver,
+				JoatConfigurationReport.revocationStatus(settings.revocation(), revocationList, starterStore));
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -45,14 +46,11 @@ class JoatRevocationConfiguration {
 	@Bean
 	@ConditionalOnRevocationStore(JoatProperties.Revocation.Store.IN_MEMORY)
 	@ConditionalOnMissingBean({ RevocationList.class, RevocationStore.class })
-	InMemoryRevocationStore joatRevocationStore(JoatProperties properties, ObjectProvider<Clock> clock) {
-		int maxEntries = properties.getRevocation().getMaxEntries();
-		if (maxEntries <= 0) {
-			throw new JoatConfigurationException("joat.revocation.max-entries",
-					"joat.revocation.max-entries must be positive; it is " + maxEntries,
-					"Set joat.revocation.max-entries to a positive number of entries, e.g. 100000.");
-		}
-		return InMemoryRevocationStore.builder().maxEntries(maxEntries).clock(clock.getIfUnique(Clock::systemUTC)).build();
+	InMemoryRevocationStore joatRevocationStore(JoatSettings settings, ObjectProvider<Clock> clock) {
+		return InMemoryRevocationStore.builder()
+			.maxEntries(settings.revocation().maxEntries())
+			.clock(clock.getIfUnique(Clock::systemUTC))
+			.build();
 	}
 
 	@Bean
@@ -62,22 +60,14 @@ class JoatRevocationConfiguration {
 	}
 
 	/**
-	 * The list the starter's parser consults, or {@code null} for none: the application's or a
+	 * The list the starter's parser consults, {@code null} for none: the application's or a
 	 * module's {@link RevocationList} bean when there is one, whatever {@code joat.revocation.store}
 	 * says ({@code none} only means the starter creates no store). Fails start-up when the
 	 * configured store cannot work.
 	 */
-	static RevocationList revocationList(JoatProperties properties, ObjectProvider<RevocationList> lists,
-			ObjectProvider<RevocationStore> stores) {
-		JoatProperties.Revocation revocation = properties.getRevocation();
-		Duration maxStaleness = revocation.getMaxStaleness();
-		if (maxStaleness == null || maxStaleness.isNegative() || maxStaleness.isZero()) {
-			throw new JoatConfigurationException("joat.revocation.max-staleness",
-					"joat.revocation.max-staleness must be a positive duration; it is " + maxStaleness,
-					"Set joat.revocation.max-staleness to a positive duration, e.g. 30s.");
-		}
-		JoatProperties.Revocation.Store store = (revocation.getStore() != null) ? revocation.getStore()
-				: JoatProperties.Revocation.Store.NONE;
+	static @Nullable RevocationList revocationList(JoatSettings.Revocation revocation,
+			ObjectProvider<RevocationList> lists, ObjectProvider<RevocationStore> stores) {
+		JoatProperties.Revocation.Store store = revocation.store();
 		List<RevocationList> candidates = lists.orderedStream().toList();
 		RevocationList list = lists.getIfUnique();
 		if (list == null && candidates.size() > 1) {

@@ -28,20 +28,20 @@ class JoatServletConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
-	JoatJwtDecoder joatJwtDecoder(TokenParser tokenParser, JoatProperties properties,
+	JoatJwtDecoder joatJwtDecoder(TokenParser tokenParser, JoatSettings settings,
 			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ObservationHandler<?>> observationHandlers,
 			ObjectProvider<JoatJwtDecoder.VerificationTimer> verificationTimer) {
-		return ConfiguredJwtDecoders.jwtDecoder(tokenParser, properties, validators, observationRegistry,
+		return ConfiguredJwtDecoders.jwtDecoder(tokenParser, settings, validators, observationRegistry,
 				observationHandlers, verificationTimer);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtAuthenticationConverter joatJwtAuthenticationConverter(ResourceServerSettings settings) {
+	JwtAuthenticationConverter joatJwtAuthenticationConverter(JoatSettings settings) {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(settings.authoritiesConverter());
-		converter.setPrincipalClaimName(settings.principalClaim());
+		converter.setJwtGrantedAuthoritiesConverter(settings.resourceServer().authoritiesConverter());
+		converter.setPrincipalClaimName(settings.resourceServer().principalClaim());
 		return converter;
 	}
 
@@ -52,8 +52,8 @@ class JoatServletConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		JoatProtectedResourceMetadata joatProtectedResourceMetadata(JoatProperties properties) {
-			return JoatProtectedResourceMetadata.of(properties);
+		JoatProtectedResourceMetadata joatProtectedResourceMetadata(JoatSettings settings) {
+			return JoatProtectedResourceMetadata.of(settings);
 		}
 
 	}

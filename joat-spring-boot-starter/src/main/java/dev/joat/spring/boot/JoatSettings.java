@@ -2,80 +2,156 @@ package dev.joat.spring.boot;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashSet;
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.joat.HmacAlgorithm;
 import dev.joat.SecretResolver;
-import dev.joat.SecretRing;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.Binder;
 
 /**
- * {@link JoatProperties} checked once, at startup, and turned into joat-core's types. Every
- * misconfiguration is a {@link JoatConfigurationException} naming the property; secrets never
- * appear in its messages.
+ * The one validated view of joat's configuration: {@code joat.*} ({@link JoatProperties}) merged
+ * with Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*}
+ * ({@link ResourceServerSettings}), built once, at startup, by {@link #of}. Every value that is set
+ * is checked here, so the builders of joat-core never refuse what a bean method passes them; each
+ * misconfiguration is a {@link JoatConfigurationException} naming the property, secrets never in
+ * its message. Two requirements depend on which beans the starter makes and are checked when it
+ * makes them: an issuer ({@link #requiredIssuer()}, for the parser and generator) and a secret
+ * ({@link #secretResolver()}, unless the application defines a {@code SecretResolver}).
+ * Immutable and thread-safe.
+ *
+ * @param resourceServer the merged resource-server settings: algorithms, audiences, authorities
+ * and principal
+ * @param issuer {@code joat.issuer}, or {@code null} when unset
+ * @param acceptAnyIssuer {@code joat.accept-any-issuer}
+ * @param tokenLifetime {@code joat.token-lifetime}, at least one second
+ * @param clockSkew {@code joat.clock-skew}, between zero and one day
+ * @param maxTokenLength {@code joat.max-token-length}, positive
+ * @param requireAtJwt {@code joat.require-at-jwt}
+ * @param allowShortSecrets {@code joat.allow-short-secrets}
+ * @param allowCertificateBoundTokens {@code joat.allow-certificate-bound-tokens}
+ * @param profile {@code joat.profile}
+ * @param resource {@code joat.resource}, an absolute http(s) URL, or {@code null} when unset
+ * @param secretSource the property holding the secret ({@code joat.secret},
+ * {@code joat.secret-base64}, {@code joat.secrets}), or {@code null} when none is set
+ * @param configuredSecretResolver the resolver of that property, or {@code null} when none is set
+ * @param revocation {@code joat.revocation.*}
  */
-final class JoatSettings {
+record JoatSettings(ResourceServerSettings resourceServer, @Nullable String issuer, boolean acceptAnyIssuer,
+		Duration tokenLifetime, Duration clockSkew, int maxTokenLength, boolean requireAtJwt, boolean allowShortSecrets,
+		boolean allowCertificateBoundTokens, JoatProperties.Profile profile, @Nullable String resource,
+		@Nullable String secretSource, @Nullable SecretResolver configuredSecretResolver, Revocation revocation) {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(?::.*)?}");
+	private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
 
-	private JoatSettings() {
+	/**
+	 * {@code joat.revocation.*}, checked.
+	 *
+	 * @param store the store, {@code none} when unset
+	 * @param requireJti whether tokens without {@code jti} are refused
+	 * @param maxStaleness how stale a replicated store's replica may become, positive
+	 * @param failOpen whether a stale replica is still consulted
+	 * @param maxEntries the bound of a store's live entries, positive
+	 */
+	record Revocation(JoatProperties.Revocation.Store store, boolean requireJti, Duration maxStaleness,
+			boolean failOpen, int maxEntries) {
 	}
 
-	/** The configured algorithms, in order; the first signs. */
-	static List<HmacAlgorithm> algorithms(JoatProperties properties) {
-		List<String> names = properties.getAlgorithms();
-		if (names == null || names.isEmpty()) {
-			throw new JoatConfigurationException("joat.algorithms", "joat.algorithms is empty",
-					"Set joat.algorithms to one or more of HS256, HS384, HS512 (HS256 is the default).");
+	/**
+	 * Checks {@code properties} and Boot's resource-server properties, once.
+	 * @param properties joat's bound properties
+	 * @param binder the environment's binder, for Boot's properties and to tell which
+	 * {@code joat.*} properties are set
+	 * @return the settings
+	 * @throws JoatConfigurationException naming the first property at fault
+	 */
+	static JoatSettings of(JoatProperties properties, Binder binder) {
+		ResourceServerSettings resourceServer = ResourceServerSettings.of(properties, binder);
+		String secretSource = SecretSettings.source(properties);
+		SecretResolver secretResolver = (secretSource != null)
+				? SecretSettings.secretResolver(properties, secretSource, resourceServer.algorithms()) : null;
+		String issuer = issuer(properties);
+		Duration tokenLifetime = properties.getTokenLifetime();
+		if (tokenLifetime == null || tokenLifetime.isNegative() || tokenLifetime.getSeconds() == 0) {
+			throw new JoatConfigurationException("joat.token-lifetime",
+					"joat.token-lifetime must be at least one second; it is " + tokenLifetime,
+					"Set joat.token-lifetime to a positive duration, e.g. 1h.");
 		}
-		Set<HmacAlgorithm> algorithms = new LinkedHashSet<>();
-		for (String name : names) {
-			algorithms.add(algorithm(name, "joat.algorithms"));
+		Duration clockSkew = properties.getClockSkew();
+		if (clockSkew == null || clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+			throw new JoatConfigurationException("joat.clock-skew", "joat.clock-skew must be between 0s and 1d",
+					"Set joat.clock-skew to a duration between 0s and 1d; 60s is the default.");
 		}
-		return new ArrayList<>(algorithms);
-	}
-
-	private static HmacAlgorithm algorithm(String name, String property) {
-		HmacAlgorithm algorithm = HmacAlgorithm.fromJwsName((name != null) ? name.trim() : null);
-		if (algorithm == null) {
-			throw new JoatConfigurationException(property, property + " names an unknown algorithm '" + name + "'",
-					"Use HS256, HS384 or HS512: joat signs with HMAC only; 'none' and asymmetric algorithms are never accepted.");
+		int maxTokenLength = JoatPropertyChecks.positive(properties.getMaxTokenLength(), "joat.max-token-length",
+				"characters", "8192");
+		JoatProperties.Profile profile = (properties.getProfile() != null) ? properties.getProfile()
+				: JoatProperties.Profile.PYJOAT;
+		if (profile == JoatProperties.Profile.RFC9068 && issuer != null && resourceServer.audiences().isEmpty()) {
+			throw new JoatConfigurationException("joat.audiences", "the rfc9068 profile needs joat.audiences",
+					"Set joat.audiences to the identifier(s) of the resource server(s) the tokens are for.");
 		}
-		return algorithm;
+		return new JoatSettings(resourceServer, issuer, properties.isAcceptAnyIssuer(), tokenLifetime, clockSkew,
+				maxTokenLength, properties.isRequireAtJwt(), properties.isAllowShortSecrets(),
+				properties.isAllowCertificateBoundTokens(), profile, resource(properties), secretSource, secretResolver,
+				revocation(properties.getRevocation()));
 	}
 
 	/**
 	 * The issuer every parsed token must name, or {@code null} when {@code joat.accept-any-issuer}
 	 * is {@code true}. Required: without {@code joat.issuer} a parser would accept tokens of any
 	 * issuer signed with the same secret.
+	 * @return the issuer, or {@code null} for any
+	 * @throws JoatConfigurationException when neither is set
 	 */
-	static String requiredIssuer(JoatProperties properties) {
+	@Nullable String requiredIssuer() {
+		if (this.acceptAnyIssuer) {
+			return null;
+		}
+		if (this.issuer == null) {
+			throw new JoatConfigurationException("joat.issuer", "joat.issuer is not set",
+					"Set joat.issuer to the issuer (\"iss\") of the tokens this application accepts, e.g."
+							+ " https://auth.example.com. Only if tokens from any issuer signed with your secret may pass"
+							+ " (PyJOAT never checked \"iss\"), set joat.accept-any-issuer=true instead.");
+		}
+		return this.issuer;
+	}
+
+	/**
+	 * The secret resolver of {@code joat.secret}, {@code joat.secret-base64} or {@code joat.secrets}.
+	 * @return the resolver
+	 * @throws JoatConfigurationException when none of them is set
+	 */
+	SecretResolver secretResolver() {
+		if (this.configuredSecretResolver == null) {
+			throw SecretSettings.noSecret();
+		}
+		return this.configuredSecretResolver;
+	}
+
+	/** The accepted algorithms, in order; the first signs. */
+	List<HmacAlgorithm> algorithms() {
+		return this.resourceServer.algorithms();
+	}
+
+	/** The accepted audiences; empty when {@code aud} is not checked. */
+	List<String> audiences() {
+		return this.resourceServer.audiences();
+	}
+
+	private static @Nullable String issuer(JoatProperties properties) {
 		String issuer = properties.getIssuer();
 		if (issuer != null && issuer.isBlank()) {
 			throw new JoatConfigurationException("joat.issuer", "joat.issuer is blank",
 					"Set joat.issuer to the issuer (\"iss\") of the tokens this application accepts, e.g."
 							+ " https://auth.example.com.");
 		}
-		if (properties.isAcceptAnyIssuer()) {
-			if (issuer != null) {
-				throw new JoatConfigurationException("joat.accept-any-issuer",
-						"joat.accept-any-issuer=true contradicts joat.issuer",
-						"Remove joat.accept-any-issuer to accept only tokens whose \"iss\" is joat.issuer (the safe"
-								+ " choice), or remove joat.issuer to accept tokens from any issuer.");
-			}
-			return null;
-		}
-		if (issuer == null) {
-			throw new JoatConfigurationException("joat.issuer", "joat.issuer is not set",
-					"Set joat.issuer to the issuer (\"iss\") of the tokens this application accepts, e.g."
-							+ " https://auth.example.com. Only if tokens from any issuer signed with your secret may pass"
-							+ " (PyJOAT never checked \"iss\"), set joat.accept-any-issuer=true instead.");
+		if (properties.isAcceptAnyIssuer() && issuer != null) {
+			throw new JoatConfigurationException("joat.accept-any-issuer",
+					"joat.accept-any-issuer=true contradicts joat.issuer",
+					"Remove joat.accept-any-issuer to accept only tokens whose \"iss\" is joat.issuer (the safe"
+							+ " choice), or remove joat.issuer to accept tokens from any issuer.");
 		}
 		return issuer;
 	}
@@ -85,7 +161,7 @@ final class JoatSettings {
 	 * is unset: an absolute {@code https} or {@code http} URL with a host and no user info, query or
 	 * fragment.
 	 */
-	static String resource(JoatProperties properties) {
+	static @Nullable String resource(JoatProperties properties) {
 		String resource = properties.getResource();
 		if (resource == null) {
 			return null;
@@ -111,144 +187,14 @@ final class JoatSettings {
 		return resource;
 	}
 
-	/**
-	 * The secret resolver the properties describe: one fixed secret ({@code joat.secret} or
-	 * {@code joat.secret-base64}) or a {@link SecretRing} ({@code joat.secrets}), each key bound to
-	 * one of {@code algorithms}, the accepted ones.
-	 */
-	static SecretResolver secretResolver(JoatProperties properties, List<HmacAlgorithm> algorithms) {
-		boolean text = properties.getSecret() != null;
-		boolean base64 = properties.getSecretBase64() != null;
-		boolean keyed = properties.getSecrets() != null && !properties.getSecrets().isEmpty();
-		if ((text ? 1 : 0) + (base64 ? 1 : 0) + (keyed ? 1 : 0) > 1) {
-			throw new JoatConfigurationException(text && base64 ? "joat.secret-base64" : "joat.secrets",
-					"more than one of joat.secret, joat.secret-base64 and joat.secrets is set",
-					"Set exactly one of them: joat.secret for a text secret, joat.secret-base64 for random bytes,"
-							+ " joat.secrets for several secrets by kid.");
-		}
-		if (keyed) {
-			return secretRing(properties, algorithms);
-		}
-		if (!text && !base64) {
-			throw new JoatConfigurationException("joat.secret", "no secret is configured",
-					"Set joat.secret (at least 32 bytes for HS256) or joat.secret-base64, or joat.secrets for rotation,"
-							+ " or define a dev.joat.SecretResolver bean.");
-		}
-		String property = text ? "joat.secret" : "joat.secret-base64";
-		checkResolved(text ? properties.getSecret() : properties.getSecretBase64(), property);
-		byte[] secret = text ? properties.getSecret().getBytes(StandardCharsets.UTF_8)
-				: decodeBase64(properties.getSecretBase64(), property);
-		checkLength(secret, algorithms, property, properties.isAllowShortSecrets());
-		return SecretResolver.of(secret);
-	}
-
-	private static SecretRing secretRing(JoatProperties properties, List<HmacAlgorithm> algorithms) {
-		SecretRing.Builder ring = SecretRing.builder();
-		Set<String> kids = new LinkedHashSet<>();
-		for (int i = 0; i < properties.getSecrets().size(); i++) {
-			JoatProperties.KeyedSecret keyed = properties.getSecrets().get(i);
-			String prefix = "joat.secrets[" + i + "]";
-			if (keyed.getKid() == null || keyed.getKid().isBlank()) {
-				throw new JoatConfigurationException(prefix + ".kid", prefix + ".kid is missing",
-						"Give every secret of joat.secrets a kid, e.g. the month it was introduced.");
-			}
-			if (!kids.add(keyed.getKid())) {
-				throw new JoatConfigurationException(prefix + ".kid", "kid '" + keyed.getKid() + "' is used twice",
-						"Give every secret of joat.secrets its own kid.");
-			}
-			if ((keyed.getSecret() == null) == (keyed.getSecretBase64() == null)) {
-				throw new JoatConfigurationException(prefix + ".secret",
-						prefix + " needs exactly one of secret and secret-base64",
-						"Set " + prefix + ".secret (text) or " + prefix + ".secret-base64 (random bytes), not both.");
-			}
-			HmacAlgorithm algorithm = (keyed.getAlgorithm() != null) ? algorithm(keyed.getAlgorithm(), prefix + ".algorithm")
-					: algorithms.get(0);
-			if (!algorithms.contains(algorithm)) {
-				throw new JoatConfigurationException(prefix + ".algorithm",
-						prefix + ".algorithm " + algorithm + " is not in joat.algorithms " + algorithms
-								+ (algorithms.equals(algorithms(properties)) ? ""
-										: " (narrowed by spring.security.oauth2.resourceserver.jwt.jws-algorithms)"),
-						"Add " + algorithm + " to joat.algorithms or bind this key to an allowed algorithm.");
-			}
-			String property = (keyed.getSecret() != null) ? prefix + ".secret" : prefix + ".secret-base64";
-			checkResolved((keyed.getSecret() != null) ? keyed.getSecret() : keyed.getSecretBase64(), property);
-			byte[] secret = (keyed.getSecret() != null) ? keyed.getSecret().getBytes(StandardCharsets.UTF_8)
-					: decodeBase64(keyed.getSecretBase64(), property);
-			checkLength(secret, List.of(algorithm), property, false);
-			ring.secret(keyed.getKid(), algorithm, secret);
-		}
-		String signingKid = properties.getSigningKid();
-		if (signingKid != null && !kids.contains(signingKid)) {
-			throw new JoatConfigurationException("joat.signing-kid", "joat.signing-kid '" + signingKid
-					+ "' names no secret of joat.secrets", "Set joat.signing-kid to one of " + kids + ".");
-		}
-		String defaultKid = properties.getDefaultKid();
-		if (defaultKid != null && !kids.contains(defaultKid)) {
-			throw new JoatConfigurationException("joat.default-kid", "joat.default-kid '" + defaultKid
-					+ "' names no secret of joat.secrets", "Set joat.default-kid to one of " + kids + ".");
-		}
-		return ring.signingKeyId(signingKid).defaultKeyId(defaultKid).build();
-	}
-
-	/**
-	 * Refuses a blank secret and one still holding {@code ${}: Spring leaves a placeholder it cannot
-	 * resolve as literal text, which must never become the HMAC secret. The message may name the
-	 * placeholder's variable (a name, not a secret) but never shows the value.
-	 */
-	private static void checkResolved(String value, String property) {
-		if (value.isBlank()) {
-			throw new JoatConfigurationException(property, property + " is blank",
-					"Set " + property + " to a secret of at least 32 random bytes. If it is a placeholder such as"
-							+ " ${JOAT_SECRET}, its variable is set but empty.");
-		}
-		if (value.contains("${")) {
-			String variable = placeholderVariable(value);
-			if (variable != null) {
-				throw new JoatConfigurationException(property,
-						property + " is the placeholder ${" + variable + "}, which did not resolve",
-						"Set " + variable + " (an environment variable or a property) to the secret, or set " + property
-								+ " itself. A secret containing '${' is always refused, so that a missing variable"
-								+ " never becomes the secret.");
-			}
-			throw new JoatConfigurationException(property,
-					property + " contains '${', a placeholder that did not resolve",
-					"Define the variable the placeholder names (an environment variable or a property), or set "
-							+ property + " without '${'. If the secret really contains '${', give it base64-encoded as"
-							+ " a secret-base64 property.");
-		}
-	}
-
-	/** The variable of a value that is exactly one placeholder, {@code ${NAME}} or {@code ${NAME:…}}; else null. */
-	private static String placeholderVariable(String value) {
-		Matcher placeholder = PLACEHOLDER.matcher(value.trim());
-		return placeholder.matches() ? placeholder.group(1) : null;
-	}
-
-	private static byte[] decodeBase64(String value, String property) {
-		try {
-			return Base64.getDecoder().decode(value.trim());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new JoatConfigurationException(property, property + " is not valid base64",
-					"Set " + property + " to the standard base64 encoding of the secret bytes, e.g. the output of"
-							+ " 'openssl rand -base64 32'.");
-		}
-	}
-
-	private static void checkLength(byte[] secret, List<HmacAlgorithm> algorithms, String property,
-			boolean allowShortSecrets) {
-		if (allowShortSecrets) {
-			return;
-		}
-		for (HmacAlgorithm algorithm : algorithms) {
-			if (secret.length < algorithm.minimumSecretLength()) {
-				throw new JoatConfigurationException(property, property + " is shorter than the "
-						+ algorithm.minimumSecretLength() + " bytes " + algorithm.jwsName() + " requires (RFC 7518 §3.2)",
-						"Use a secret of at least " + algorithm.minimumSecretLength() + " random bytes (e.g. 'openssl rand"
-								+ " -base64 " + algorithm.minimumSecretLength() + "' as joat.secret-base64). Only to migrate a"
-								+ " legacy PyJOAT deployment, set joat.allow-short-secrets=true.");
-			}
-		}
+	private static Revocation revocation(JoatProperties.Revocation revocation) {
+		Duration maxStaleness = JoatPropertyChecks.positive(revocation.getMaxStaleness(),
+				"joat.revocation.max-staleness", "30s");
+		int maxEntries = JoatPropertyChecks.positive(revocation.getMaxEntries(), "joat.revocation.max-entries",
+				"entries", "100000");
+		JoatProperties.Revocation.Store store = (revocation.getStore() != null) ? revocation.getStore()
+				: JoatProperties.Revocation.Store.NONE;
+		return new Revocation(store, revocation.isRequireJti(), maxStaleness, revocation.isFailOpen(), maxEntries);
 	}
 
 }

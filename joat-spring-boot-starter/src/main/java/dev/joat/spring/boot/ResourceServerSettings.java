@@ -11,12 +11,14 @@ import dev.joat.HmacAlgorithm;
 import dev.joat.spring.security.ScopeAuthoritiesConverter;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 
 /**
- * {@code joat.*} merged with Spring Boot's own {@code spring.security.oauth2.resourceserver.jwt.*},
- * checked once, at startup: a user who knows Boot's properties gets what they say.
+ * The resource-server part of {@link JoatSettings}: {@code joat.*} merged with Spring Boot's own
+ * {@code spring.security.oauth2.resourceserver.jwt.*}, checked once, at startup: a user who knows
+ * Boot's properties gets what they say.
  *
  * <ul>
  * <li>{@code authority-prefix}, {@code principal-claim-name} and {@code audiences} win over joat's
@@ -36,10 +38,10 @@ import org.springframework.boot.context.properties.bind.Binder;
  * @param audiences the accepted audiences, and the {@code aud} of issued RFC 9068 tokens
  * @param authorityPrefix the prefix of each authority
  * @param principalClaim the claim naming the principal
- * @param authoritiesClaimName the one claim authorities come from, or {@code null} for
+ * @param authoritiesClaimName the one claim authorities come from; {@code null} for
  * {@code scp}/{@code scope}
  * @param authoritiesClaimDelimiter the regular expression splitting a string authorities claim,
- * or {@code null} for a space
+ * {@code null} for a space
  */
 record ResourceServerSettings(List<HmacAlgorithm> algorithms, List<String> audiences, String authorityPrefix,
 		String principalClaim, @Nullable String authoritiesClaimName, @Nullable String authoritiesClaimDelimiter) {
@@ -95,17 +97,14 @@ record ResourceServerSettings(List<HmacAlgorithm> algorithms, List<String> audie
 	ScopeAuthoritiesConverter authoritiesConverter() {
 		ScopeAuthoritiesConverter.Builder converter = ScopeAuthoritiesConverter.builder()
 			.authorityPrefix(this.authorityPrefix);
-		if (this.authoritiesClaimName != null) {
-			converter.authoritiesClaimName(this.authoritiesClaimName);
-		}
-		if (this.authoritiesClaimDelimiter != null) {
-			converter.authoritiesClaimDelimiter(this.authoritiesClaimDelimiter);
-		}
+		PropertyMapper map = PropertyMapper.get();
+		map.from(this.authoritiesClaimName).to(converter::authoritiesClaimName);
+		map.from(this.authoritiesClaimDelimiter).to(converter::authoritiesClaimDelimiter);
 		return converter.build();
 	}
 
 	private static List<HmacAlgorithm> algorithms(JoatProperties properties, Binder binder) {
-		List<HmacAlgorithm> joat = JoatSettings.algorithms(properties);
+		List<HmacAlgorithm> joat = SecretSettings.algorithms(properties);
 		List<String> names = binder.bind(BOOT_PREFIX + "jws-algorithms", Bindable.listOf(String.class)).orElse(List.of());
 		if (names.isEmpty()) {
 			return joat;

@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.joat.HmacAlgorithm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,6 +139,36 @@ class ConfigurationMetadataTests {
 		assertThat(defaults.isAcceptAnyIssuer()).isFalse();
 	}
 
+	/**
+	 * Spring Boot's rules for descriptions ("Creating Your Own Auto-configuration", Configuration
+	 * Keys): no leading "The" or "A"; "Whether" or "Enable" for a boolean; "Comma-separated list"
+	 * for a collection of values ({@code joat.secrets}, a list of objects, cannot be written so);
+	 * no default value in the description, since the metadata carries it (a default decided at
+	 * runtime, "Unset: ...", is allowed); and a {@code defaultValue} for every field with an
+	 * initializer.
+	 */
+	@Test
+	void metadataWhenAnyJoatPropertyThenDescriptionFollowsSpringBootConventions() {
+		BeanWrapper defaults = new BeanWrapperImpl(new JoatProperties());
+		assertThat(properties).allSatisfy((name, property) -> {
+			String description = property.path("description").asString();
+			String type = property.path("type").asString();
+			assertThat(description).as("description of %s", name).isNotBlank().doesNotStartWith("The ")
+				.doesNotStartWith("A ").doesNotStartWith("An ").doesNotContainPattern("(?i)\\bdefault");
+			if (type.equals("java.lang.Boolean") || type.equals("boolean")) {
+				assertThat(description).as("description of boolean %s", name).matches("^(Whether|Enable) .*");
+			}
+			if (type.matches("java\\.util\\.(List|Set|Collection)<java\\.lang\\.String>")) {
+				assertThat(description).as("description of list %s", name).startsWith("Comma-separated list");
+			}
+			Object initialized = defaults.getPropertyValue(camelCase(name.substring("joat.".length())));
+			if (initialized != null) {
+				assertThat(property.has("defaultValue")).as("default of %s, initialized to %s", name, initialized)
+					.isTrue();
+			}
+		});
+	}
+
 	@Test
 	void metadataWhenClosedSetThenValueHintsListEveryValue() {
 		assertThat(hintValues("joat.algorithms"))
@@ -159,6 +194,11 @@ class ConfigurationMetadataTests {
 	private static List<String> hintValues(String name) {
 		assertThat(hints).containsKey(name);
 		return hints.get(name).path("values").values().stream().map((value) -> value.path("value").asString()).toList();
+	}
+
+	private static String camelCase(String kebabPath) {
+		Matcher dash = Pattern.compile("-([a-z0-9])").matcher(kebabPath);
+		return dash.replaceAll((match) -> match.group(1).toUpperCase(Locale.ROOT));
 	}
 
 	private static String kebab(String camelCase) {

@@ -10,6 +10,7 @@ import dev.joat.revocation.RevocationStore;
 import dev.joat.revocation.redis.RedisRevocation;
 import dev.joat.spring.boot.JoatConfigurationException;
 import dev.joat.spring.boot.JoatProperties;
+import dev.joat.spring.boot.JoatPropertyChecks;
 import dev.joat.spring.security.JoatRevocationMonitor;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -24,7 +25,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
- * The beans of {@link RedisRevocationAutoConfiguration}, with the start-up checks of their settings.
+ * The beans of {@link RedisRevocationAutoConfiguration}, with the start-up checks of their settings;
+ * the checks the starter also makes (positive durations, {@code joat.revocation.max-entries}) are
+ * the starter's own, {@link JoatPropertyChecks}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JoatProperties.class)
@@ -41,10 +44,14 @@ class RedisRevocationConfiguration {
 	RedisRevocation joatRedisRevocation(RedisConnectionFactory connectionFactory, JoatProperties joat,
 			RedisRevocationProperties redis, ObjectProvider<JoatRevocationMonitor> monitor, ObjectProvider<Clock> clock) {
 		JoatProperties.Revocation revocation = joat.getRevocation();
-		Duration maxStaleness = positive(revocation.getMaxStaleness(), "joat.revocation.max-staleness", "30s");
-		Duration heartbeat = positive(redis.getHeartbeatInterval(), "joat.revocation.redis.heartbeat-interval", "2s");
-		Duration resync = positive(redis.getResyncInterval(), "joat.revocation.redis.resync-interval", "5m");
-		Duration commandTimeout = positive(redis.getCommandTimeout(), "joat.revocation.redis.command-timeout", "2s");
+		Duration maxStaleness = JoatPropertyChecks.positive(revocation.getMaxStaleness(), "joat.revocation.max-staleness",
+				"30s");
+		Duration heartbeat = JoatPropertyChecks.positive(redis.getHeartbeatInterval(),
+				"joat.revocation.redis.heartbeat-interval", "2s");
+		Duration resync = JoatPropertyChecks.positive(redis.getResyncInterval(), "joat.revocation.redis.resync-interval",
+				"5m");
+		Duration commandTimeout = JoatPropertyChecks.positive(redis.getCommandTimeout(),
+				"joat.revocation.redis.command-timeout", "2s");
 		if (heartbeat.compareTo(maxStaleness) >= 0) {
 			throw new JoatConfigurationException("joat.revocation.redis.heartbeat-interval",
 					"joat.revocation.redis.heartbeat-interval (" + heartbeat + ") is not shorter than"
@@ -66,11 +73,8 @@ class RedisRevocationConfiguration {
 					"joat.revocation.redis.scan-count must be between 1 and 100000; it is " + redis.getScanCount(),
 					"Set joat.revocation.redis.scan-count to e.g. 1000.");
 		}
-		if (revocation.getMaxEntries() <= 0) {
-			throw new JoatConfigurationException("joat.revocation.max-entries",
-					"joat.revocation.max-entries must be positive; it is " + revocation.getMaxEntries(),
-					"Set joat.revocation.max-entries to a positive number of entries, e.g. 100000.");
-		}
+		int maxEntries = JoatPropertyChecks.positive(revocation.getMaxEntries(), "joat.revocation.max-entries",
+				"entries", "100000");
 		RedisRevocation.Builder builder = RedisRevocation.builder(connectionFactory)
 			.keyPrefix(redis.getKeyPrefix())
 			.channel(redis.getChannel())
@@ -80,7 +84,7 @@ class RedisRevocationConfiguration {
 			.commandTimeout(commandTimeout)
 			.maxStaleness(maxStaleness)
 			.failOpen(revocation.isFailOpen())
-			.maxEntries(revocation.getMaxEntries())
+			.maxEntries(maxEntries)
 			.clock(clock.getIfUnique(Clock::systemUTC));
 		JoatRevocationMonitor listener = monitor.getIfUnique();
 		if (listener != null) {
@@ -131,14 +135,6 @@ class RedisRevocationConfiguration {
 				.register(registry);
 		}
 
-	}
-
-	private static Duration positive(Duration value, String property, String example) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			throw new JoatConfigurationException(property, property + " must be a positive duration; it is " + value,
-					"Set " + property + " to a positive duration, e.g. " + example + ".");
-		}
-		return value;
 	}
 
 	private static void text(String value, String property, String example) {
