@@ -11,6 +11,7 @@ import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 
 import dev.joat.InvalidTokenException.Reason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signature layer of the asymmetric algorithms (RFC 7515 §5.2, RFC 7518 §3.3–3.5, RFC 8037):
@@ -51,7 +52,7 @@ final class SignatureVerifier extends SlotPool.Member {
 	private final Signature signature;
 
 	/** The key {@link #signature} is initialised with, or {@code null}. */
-	private PublicKey key;
+	private @Nullable PublicKey key;
 
 	private SignatureVerifier(SignatureAlgorithm algorithm) {
 		try {

@@ -300,13 +300,57 @@ class TokenParserKeysTests {
 			.withMessage("algorithms cannot be empty");
 	}
 
-	/** {@code token} with the last character of its signature changed. */
+	@Test
+	void parseTokenWhenManyThreadsAlternateKeysThenEachTokenVerifiedByItsOwnKeyOnly() throws Exception {
+		KeyPair other = TestKeys.ec("secp256r1");
+		KeySet keys = KeySet.of(TestKeys.key(SignatureAlgorithm.ES256),
+				VerificationKey.of(SignatureAlgorithm.ES256, other.getPublic()).withKeyId("other"), TestKeys.key(SignatureAlgorithm.RS256));
+		TokenParser parser = parser(keys).signatureAlgorithms(SignatureAlgorithm.ES256, SignatureAlgorithm.RS256).build();
+		String mine = TestKeys.token(SignatureAlgorithm.ES256);
+		String others = TestKeys.sign(SignatureAlgorithm.ES256, other.getPrivate(), TestKeys.header(SignatureAlgorithm.ES256, "other"),
+				TestTokens.claims());
+		// Signed by the other key, naming mine: a Signature still initialised with the other key must not verify it.
+		String misnamed = TestKeys.sign(SignatureAlgorithm.ES256, other.getPrivate(), TestKeys.header(SignatureAlgorithm.ES256, "es256"),
+				TestTokens.claims());
+		String rsa = TestKeys.token(SignatureAlgorithm.RS256);
+		java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				results.add(executor.submit(() -> {
+					int refused = 0;
+					for (int i = 0; i < 100; i++) {
+						assertThat(parser.parseToken(mine).clientId()).isEqualTo("abcd");
+						assertThat(parser.parseToken(others).clientId()).isEqualTo("abcd");
+						assertThat(parser.parseToken(rsa).clientId()).isEqualTo("abcd");
+						try {
+							parser.parseToken(misnamed);
+						}
+						catch (InvalidTokenException ex) {
+							assertThat(ex.getReason()).isEqualTo(Reason.BAD_SIGNATURE);
+							refused++;
+						}
+					}
+					return refused;
+				}));
+			}
+			for (java.util.concurrent.Future<Integer> result : results) {
+				assertThat(result.get()).isEqualTo(100);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	/**
+	 * {@code token} with the first character of its signature changed: the encoding stays canonical
+	 * (the first character has no padding bits) and the signature's length stays the same.
+	 */
 	static String tamper(String token) {
-		char last = token.charAt(token.length() - 1);
-		// Changing a bit the last character carries (not a padding bit), so the encoding stays canonical.
 		int dot = token.lastIndexOf('.');
 		char first = token.charAt(dot + 1);
-		return token.substring(0, dot + 1) + ((first == 'A') ? 'B' : 'A') + token.substring(dot + 2, token.length() - 1) + last;
+		return token.substring(0, dot + 1) + ((first == 'A') ? 'B' : 'A') + token.substring(dot + 2);
 	}
 
 }
