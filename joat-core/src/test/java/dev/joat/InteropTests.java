@@ -1,6 +1,13 @@
 package dev.joat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
@@ -19,8 +26,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.SignatureAlgorithm;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -28,8 +40,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tokens signed by other JWT libraries verify in joat, for every algorithm each library signs with
  * the JDK's keys: Nimbus JOSE+JWT (RS256, PS256, ES256; its EdDSA needs Google Tink, which joat
- * does not bring in), jjwt (all ten) and auth0 java-jwt (RS256, ES256; it has no PS or EdDSA). A
- * token of each, altered by one character of its payload, is refused.
+ * does not bring in), jjwt (all ten) and auth0 java-jwt (RS256, ES256; it has no PS or EdDSA); and
+ * node's {@code jose} (RS256, PS256, ES256/384/512, EdDSA), whose tokens and public keys were
+ * minted once by {@code src/test/resources/interop/mint-jose.mjs} into {@code jose-tokens.json}
+ * (the tests need no node). A token of each, altered in its payload, is refused.
  */
 class InteropTests {
 
@@ -47,7 +61,10 @@ class InteropTests {
 	}
 
 	private static void assertVerifies(dev.joat.SignatureAlgorithm algorithm, String token) {
-		TokenParser parser = parser(algorithm);
+		assertVerifies(parser(algorithm), token);
+	}
+
+	private static void assertVerifies(TokenParser parser, String token) {
 		Credentials credentials = parser.parseToken(token);
 		assertThat(credentials.clientId()).isEqualTo("abcd");
 		assertThat(credentials.userId()).isEqualTo("1234");
@@ -122,6 +139,38 @@ class InteropTests {
 			.withClaim("scp", List.of("profile", "read"))
 			.sign(auth0);
 		assertVerifies(algorithm, token);
+	}
+
+	@ParameterizedTest
+	@MethodSource("joseTokens")
+	void parseTokenWhenSignedByNodeJoseThenVerified(JsonNode minted) throws GeneralSecurityException {
+		dev.joat.SignatureAlgorithm algorithm = dev.joat.SignatureAlgorithm.fromJwsName(minted.get("alg").asString());
+		String type = switch (algorithm.keyType()) {
+			case "RSA" -> "RSA";
+			case "EC" -> "EC";
+			default -> "Ed25519";
+		};
+		String pem = minted.get("publicKey").asString().replaceAll("-----[A-Z ]+-----|\\s", "");
+		VerificationKey key = VerificationKey.of(algorithm,
+				KeyFactory.getInstance(type).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem))))
+			.withKeyId(minted.get("kid").asString());
+		TokenParser parser = TokenParser.withKeys(KeySet.of(key))
+			.issuer(TestTokens.PROVIDER)
+			.audience("abcd")
+			.clock(TestTokens.CLOCK)
+			.build();
+		assertVerifies(parser, minted.get("token").asString());
+	}
+
+	static List<Arguments> joseTokens() throws IOException {
+		JsonNode root;
+		try (InputStream in = InteropTests.class.getResourceAsStream("/interop/jose-tokens.json")) {
+			root = JsonMapper.builder().build().readTree(in);
+		}
+		List<Arguments> tokens = new ArrayList<>();
+		root.get("tokens").forEach((minted) -> tokens.add(Arguments.of(Named.of(minted.get("alg").asString(), minted))));
+		assertThat(tokens).hasSize(6);
+		return tokens;
 	}
 
 }
