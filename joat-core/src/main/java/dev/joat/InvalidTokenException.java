@@ -27,7 +27,12 @@ public class InvalidTokenException extends RuntimeException {
 		/** Longer than the parser's maximum token length. */
 		TOO_LARGE,
 
-		/** The header's {@code alg} is not in the parser's allow-list (or is {@code none}). */
+		/**
+		 * The header's {@code alg} is not in the parser's allow-list (or is {@code none}), or is not
+		 * the one algorithm that the key or secret named by {@code kid} is bound to (RFC 8725 §3.1:
+		 * an RS256 token against an ES256 key, say). A parser verifies either with secrets or with
+		 * public keys, never both, so an HMAC {@code alg} never reaches a public key.
+		 */
 		UNSUPPORTED_ALGORITHM,
 
 		/** The header carries something joat does not understand, such as {@code crit}. */
@@ -36,7 +41,13 @@ public class InvalidTokenException extends RuntimeException {
 		/** The header's {@code typ} is not an accepted token type. */
 		WRONG_TYPE,
 
-		/** The header's {@code kid} names no secret this server holds (see {@link SecretRing}). */
+		/**
+		 * The header's {@code kid} names no secret this server holds (see {@link SecretRing}), or no
+		 * public key of the parser's {@link KeySource}; or, for a token without {@code kid}, the
+		 * source holds no key of its algorithm, or more than
+		 * {@value TokenParser#MAX_KEYS_WITHOUT_KEY_ID} (see there). A key the token names or carries
+		 * itself ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}) is never used.
+		 */
 		UNKNOWN_KEY,
 
 		/**
@@ -48,8 +59,19 @@ public class InvalidTokenException extends RuntimeException {
 		 */
 		SECRET_UNAVAILABLE,
 
-		/** The signature does not match the header and payload under the resolved secret. */
+		/** The signature does not match the header and payload under the resolved secret or public key. */
 		BAD_SIGNATURE,
+
+		/**
+		 * An asymmetric signature is not in the only form its algorithm allows, so it is refused
+		 * before any verification (RFC 7518 §3.3–3.5, RFC 8037, RFC 8725 §3.4): an ECDSA signature
+		 * that is not raw {@code r || s} of exactly twice the curve's length (64, 96 or 132 bytes;
+		 * a DER encoding never is), or whose {@code r} or {@code s} is 0 or not below the curve's
+		 * order n ("psychic signatures", CVE-2022-21449, refused on every JDK); an EdDSA signature
+		 * that is not exactly 64 bytes; an RSA signature not exactly as long as the key's modulus.
+		 * Only a forger or a broken signer sends one.
+		 */
+		MALFORMED_SIGNATURE,
 
 		/** The {@code exp} claim, plus the clock skew, is in the past. */
 		EXPIRED,

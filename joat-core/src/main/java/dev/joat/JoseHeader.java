@@ -8,12 +8,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A token's JOSE header, read and checked against what joat accepts (RFC 7515 §4, RFC 8725).
+ * Exactly one of {@code algorithm} and {@code signatureAlgorithm} is set: a parser reads headers
+ * either for its secrets or for its public keys, never for both.
  *
  * @param fields every header parameter, read-only
- * @param algorithm the {@code alg}, already checked against the allow-list
+ * @param algorithm the HMAC {@code alg}, already checked against the allow-list, or {@code null}
+ * @param signatureAlgorithm the asymmetric {@code alg}, already checked against the allow-list, or
+ * {@code null}
  * @param type the {@code typ} as written, or {@code null}
  */
-record JoseHeader(Map<String, Object> fields, HmacAlgorithm algorithm, @Nullable String type) {
+record JoseHeader(Map<String, Object> fields, @Nullable HmacAlgorithm algorithm,
+		@Nullable SignatureAlgorithm signatureAlgorithm, @Nullable String type) {
+
+	/** A header of an HMAC token. */
+	JoseHeader(Map<String, Object> fields, HmacAlgorithm algorithm, @Nullable String type) {
+		this(fields, algorithm, null, type);
+	}
 
 	/**
 	 * Reads and checks a decoded header: a JSON object without duplicate names, a string {@code alg}
@@ -30,17 +40,46 @@ record JoseHeader(Map<String, Object> fields, HmacAlgorithm algorithm, @Nullable
 	 * As {@link #read(byte[], Set)}, and when {@code requiredType} is not {@code null}, {@code typ}
 	 * must be present and name that type.
 	 */
-	static JoseHeader read(byte[] json, Set<HmacAlgorithm> allowed, TokenType requiredType) {
+	static JoseHeader read(byte[] json, Set<HmacAlgorithm> allowed, @Nullable TokenType requiredType) {
 		Map<String, Object> fields = StrictJsonReader.readObject(json, "header");
+		String alg = algOf(fields);
+		HmacAlgorithm algorithm = HmacAlgorithm.fromJwsName(alg);
+		if (algorithm == null || !allowed.contains(algorithm)) {
+			throw unsupported(alg, allowed);
+		}
+		return new JoseHeader(fields, algorithm, null, checkedType(fields, requiredType));
+	}
+
+	/**
+	 * As {@link #read(byte[], Set, TokenType)}, for a parser that verifies with public keys: the
+	 * {@code alg} must be an asymmetric algorithm in {@code allowed}, so an HMAC {@code alg} (whose
+	 * "secret" could be the public key itself) is refused here, before any key is looked at.
+	 */
+	static JoseHeader readSigned(byte[] json, Set<SignatureAlgorithm> allowed, @Nullable TokenType requiredType) {
+		Map<String, Object> fields = StrictJsonReader.readObject(json, "header");
+		String alg = algOf(fields);
+		SignatureAlgorithm algorithm = SignatureAlgorithm.fromJwsName(alg);
+		if (algorithm == null || !allowed.contains(algorithm)) {
+			throw unsupported(alg, allowed);
+		}
+		return new JoseHeader(fields, null, algorithm, checkedType(fields, requiredType));
+	}
+
+	private static String algOf(Map<String, Object> fields) {
 		Object alg = fields.get("alg");
 		if (!(alg instanceof String)) {
 			throw new InvalidTokenException(Reason.MALFORMED, "Malformed token: the header has no \"alg\" string");
 		}
-		HmacAlgorithm algorithm = HmacAlgorithm.fromJwsName((String) alg);
-		if (algorithm == null || !allowed.contains(algorithm)) {
-			throw new InvalidTokenException(Reason.UNSUPPORTED_ALGORITHM,
-					"Unsupported algorithm " + Printable.prefix((String) alg) + "; accepted: " + allowed);
-		}
+		return (String) alg;
+	}
+
+	private static InvalidTokenException unsupported(String alg, Set<?> allowed) {
+		return new InvalidTokenException(Reason.UNSUPPORTED_ALGORITHM,
+				"Unsupported algorithm " + Printable.prefix(alg) + "; accepted: " + allowed);
+	}
+
+	/** Checks {@code crit}, {@code kid} and {@code typ}; the {@code typ} as written, or {@code null}. */
+	private static @Nullable String checkedType(Map<String, Object> fields, @Nullable TokenType requiredType) {
 		if (fields.containsKey("crit")) {
 			throw new InvalidTokenException(Reason.UNSUPPORTED_HEADER,
 					"Unsupported header: \"crit\" names extensions this server does not understand");
@@ -51,7 +90,7 @@ record JoseHeader(Map<String, Object> fields, HmacAlgorithm algorithm, @Nullable
 		}
 		Object typ = fields.get("typ");
 		if (!fields.containsKey("typ") && requiredType == null) {
-			return new JoseHeader(fields, algorithm, null);
+			return null;
 		}
 		TokenType type = (typ instanceof String) ? TokenType.fromHeaderValue((String) typ) : null;
 		if (requiredType != null && type != requiredType) {
@@ -61,11 +100,11 @@ record JoseHeader(Map<String, Object> fields, HmacAlgorithm algorithm, @Nullable
 		if (type == null) {
 			throw new InvalidTokenException(Reason.WRONG_TYPE, "Wrong token type: \"typ\" must be JWT or at+jwt");
 		}
-		return new JoseHeader(fields, algorithm, (String) typ);
+		return (String) typ;
 	}
 
 	/** The {@code kid}, or {@code null}. */
-	String keyId() {
+	@Nullable String keyId() {
 		return (String) this.fields.get("kid");
 	}
 

@@ -24,7 +24,8 @@ public interface KeySource {
 	/**
 	 * Returns the keys to verify a token with. The parser then selects by {@code kid} and
 	 * algorithm from the returned set; a {@code kid} it does not hold refuses the token
-	 * ({@link InvalidTokenException.Reason#UNKNOWN_KEY}).
+	 * ({@link InvalidTokenException.Reason#UNKNOWN_KEY}) unless the set has keys without a key id
+	 * for the token's algorithm (see {@link TokenParser#MAX_KEYS_WITHOUT_KEY_ID}).
 	 * @param keyId the token's {@code kid} as sent, unverified, or {@code null} when it has none
 	 * @return the current keys, never {@code null}
 	 * @throws KeysUnavailableException when no keys are fresh enough to verify with

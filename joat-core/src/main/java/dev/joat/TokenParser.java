@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -16,6 +17,7 @@ import dev.joat.InvalidTokenException.Reason;
 import dev.joat.revocation.Revocation;
 import dev.joat.revocation.RevocationList;
 import dev.joat.revocation.RevocationUnavailableException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies access tokens and returns their {@link Credentials}: PyJOAT's {@code parse_token}.
@@ -26,6 +28,19 @@ import dev.joat.revocation.RevocationUnavailableException;
  *     .build();
  * Credentials credentials = parser.parseToken(token);
  * }</pre>
+ *
+ * <p>Or, for tokens an issuer signs with an asymmetric key (RS, PS, ES or EdDSA), a parser built
+ * {@link #withKeys(KeySource) withKeys} the issuer's public keys:
+ *
+ * <pre>{@code
+ * TokenParser parser = TokenParser.withKeys(KeySet.of(VerificationKey.of(SignatureAlgorithm.ES256, publicKey).withKeyId("2026-12")))
+ *     .issuer("https://issuer.example")
+ *     .build();
+ * }</pre>
+ *
+ * <p>A parser verifies either with secrets or with public keys, never both: one built for secrets
+ * refuses every asymmetric {@code alg}, one built for keys refuses every HMAC {@code alg}, so an
+ * HMAC "signed" with a public key as its secret can never verify (RFC 8725 §2.1).
  *
  * <p>A token passes these steps in order, cheapest first; each refuses with one
  * {@link InvalidTokenException.Reason} and nothing later runs on a refused token:
@@ -38,8 +53,15 @@ import dev.joat.revocation.RevocationUnavailableException;
  * <li>the payload: a UTF-8 JSON object without duplicate names and of bounded depth
  * ({@code MALFORMED});</li>
  * <li>the secret from the {@link SecretResolver}, over read-only unverified header and claims
- * ({@code SECRET_UNAVAILABLE});</li>
- * <li>the HMAC signature, compared in constant time ({@code BAD_SIGNATURE});</li>
+ * ({@code SECRET_UNAVAILABLE}); or the public key from the {@link KeySource}: the key its
+ * {@code kid} names, bound to the token's {@code alg} ({@code UNKNOWN_KEY},
+ * {@code UNSUPPORTED_ALGORITHM}), or without {@code kid} at most
+ * {@value #MAX_KEYS_WITHOUT_KEY_ID} keys of its {@code alg} ({@code UNKNOWN_KEY}); a key the token
+ * names or carries ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}) is never used; a source
+ * that has no fresh keys throws {@link KeysUnavailableException}, which is not a refusal;</li>
+ * <li>the HMAC signature, compared in constant time; or the asymmetric signature, in the one form
+ * its algorithm allows ({@code MALFORMED_SIGNATURE}), verified by the JDK
+ * ({@code BAD_SIGNATURE});</li>
  * <li>the claims: {@code exp} required (and after {@code iat} when present), {@code nbf} and
  * {@code iat} honoured with the clock skew,
  * {@code iss} and {@code aud} when configured, the types of {@code scp}/{@code scope} and the
@@ -58,9 +80,24 @@ import dev.joat.revocation.RevocationUnavailableException;
  */
 public final class TokenParser {
 
-	private final SecretResolver secretResolver;
+	/**
+	 * The most keys a token without {@code kid} is tried against: the keys of its algorithm in the
+	 * {@link KeySource}'s set, when there are at most this many; with more, the token is refused
+	 * ({@code UNKNOWN_KEY}). Two covers an issuer that rotates (the old key and the new one) and
+	 * omits {@code kid}; beyond that each key tried is a full public-key verification that anyone
+	 * can make the server do with one forged token, and an issuer with many keys names them.
+	 */
+	public static final int MAX_KEYS_WITHOUT_KEY_ID = 2;
+
+	/** {@code null} for a parser built {@link #withKeys(KeySource) withKeys}. */
+	private final @Nullable SecretResolver secretResolver;
 
 	private final Set<HmacAlgorithm> algorithms;
+
+	/** {@code null} for a parser built with a {@link SecretResolver}. */
+	private final @Nullable KeySource keySource;
+
+	private final Set<SignatureAlgorithm> signatureAlgorithms;
 
 	private final int maxTokenLength;
 
@@ -87,6 +124,8 @@ public final class TokenParser {
 	private TokenParser(Builder builder) {
 		this.secretResolver = builder.secretResolver;
 		this.algorithms = Collections.unmodifiableSet(EnumSet.copyOf(builder.algorithms));
+		this.keySource = builder.keySource;
+		this.signatureAlgorithms = Collections.unmodifiableSet(EnumSet.copyOf(builder.signatureAlgorithms));
 		this.maxTokenLength = builder.maxTokenLength;
 		this.allowShortSecrets = builder.allowShortSecrets;
 		this.requiredType = builder.requiredType;
@@ -123,11 +162,43 @@ public final class TokenParser {
 	}
 
 	/**
+	 * Starts a parser that verifies tokens signed with an asymmetric key (RFC 7518 §3.3–3.5,
+	 * RFC 8037) with the public keys of {@code keys}, accepting {@link SignatureAlgorithm#RS256}
+	 * only unless {@link Builder#signatureAlgorithms(SignatureAlgorithm...)} says otherwise (as
+	 * Spring Security's {@code jws-algorithms} defaults to RS256). Such a parser never accepts an
+	 * HMAC {@code alg}.
+	 *
+	 * <p>Named apart from {@link #builder(SecretResolver)}: an overload would make
+	 * {@code builder(null)} and any argument of a type that is both a resolver and a source
+	 * ambiguous.
+	 * @param keys where the public keys come from, asked for every token (see {@link KeySource})
+	 * @return a builder with the defaults described on its methods
+	 */
+	public static Builder withKeys(KeySource keys) {
+		return new Builder(keys);
+	}
+
+	/**
+	 * Starts a parser that verifies tokens with the fixed public keys of {@code keys}, accepting
+	 * the algorithms its keys are bound to ({@link SignatureAlgorithm#RS256} for an empty set).
+	 * @param keys the public keys
+	 * @return a builder with the set's algorithms and the defaults described on its methods
+	 * @see #withKeys(KeySource)
+	 */
+	public static Builder withKeys(KeySet keys) {
+		Builder builder = new Builder(keys);
+		Set<SignatureAlgorithm> algorithms = keys.algorithms();
+		return algorithms.isEmpty() ? builder
+				: builder.signatureAlgorithms(algorithms.toArray(new SignatureAlgorithm[0]));
+	}
+
+	/**
 	 * Verifies {@code token} and returns what it grants.
 	 * @param token a compact JWS access token
 	 * @return the token's credentials
 	 * @throws InvalidTokenException for every token that is not valid, with the reason
 	 * @throws RevocationUnavailableException when a revocation list is set and cannot answer now
+	 * @throws KeysUnavailableException when the parser's {@link KeySource} has no keys fresh enough
 	 */
 	public Credentials parseToken(String token) {
 		return verify(token).credentials();
@@ -139,19 +210,30 @@ public final class TokenParser {
 	 * @return the token's header and credentials
 	 * @throws InvalidTokenException for every token that is not valid, with the reason
 	 * @throws RevocationUnavailableException when a revocation list is set and cannot answer now
+	 * @throws KeysUnavailableException when the parser's {@link KeySource} has no keys fresh enough
 	 */
 	public VerifiedToken verify(String token) {
 		ParseBuffers buffers = ParseBuffers.acquire();
 		JoseHeader header = null;
+		// With public keys, the set's own key id of the key chosen, once one is: what a listener is told.
+		String keyId = null;
 		try {
 			CompactJws jws = CompactJws.split(token, this.maxTokenLength, buffers);
 			header = this.headerCache.find(jws.ascii(), jws.headerLength());
 			boolean seenBefore = (header != null);
 			if (!seenBefore) {
-				header = JoseHeader.read(jws.decodeHeader(), this.algorithms, this.requiredType);
+				header = (this.keySource == null) ? JoseHeader.read(jws.decodeHeader(), this.algorithms, this.requiredType)
+						: JoseHeader.readSigned(jws.decodeHeader(), this.signatureAlgorithms, this.requiredType);
 			}
 			ReadOnlyJsonObject claims = buffers.reader().read(jws.payload(), jws.payloadLength(), "payload");
-			verifySignature(jws, header, resolveSecret(header, claims), this.secretResolver instanceof FixedSecret);
+			if (this.keySource == null) {
+				verifySignature(jws, header, resolveSecret(header, claims), this.secretResolver instanceof FixedSecret);
+			}
+			else {
+				List<VerificationKey> candidates = KeySelection.select(this.keySource.keys(header.keyId()), header);
+				keyId = KeySelection.listenerKeyId(candidates, header);
+				keyId = KeySelection.listenerKeyId(verifySignature(jws, candidates));
+			}
 			if (!seenBefore) {
 				this.headerCache.add(jws.ascii(), jws.headerLength(), header);
 			}
@@ -161,13 +243,13 @@ public final class TokenParser {
 			}
 			VerifiedToken verified = new VerifiedToken(header.fields(), credentials);
 			if (this.listener != null) {
-				this.listener.tokenAccepted(keyIdOf(header));
+				this.listener.tokenAccepted((keyId != null) ? keyId : keyIdOf(header));
 			}
 			return verified;
 		}
 		catch (InvalidTokenException ex) {
 			if (this.listener != null) {
-				this.listener.tokenRefused(ex.getReason(), keyIdOf(header));
+				this.listener.tokenRefused(ex.getReason(), (keyId != null) ? keyId : keyIdOf(header));
 			}
 			throw ex;
 		}
@@ -189,6 +271,34 @@ public final class TokenParser {
 		if (!Hmac.verify(header.algorithm(), secret, immutable, jws.ascii(), jws.signingInputLength(), jws.signature())) {
 			throw new InvalidTokenException(Reason.BAD_SIGNATURE, "Bad signature");
 		}
+	}
+
+	/**
+	 * The asymmetric signature layer: the first of {@code candidates} (one key, or at most
+	 * {@value #MAX_KEYS_WITHOUT_KEY_ID}) under which the token's signature verifies.
+	 * @throws InvalidTokenException {@code MALFORMED_SIGNATURE} when the signature has the form
+	 * of none of the keys, {@code BAD_SIGNATURE} when it verifies under none
+	 */
+	static VerificationKey verifySignature(CompactJws jws, List<VerificationKey> candidates) {
+		InvalidTokenException malformed = null;
+		boolean wellFormed = false;
+		for (int i = 0; i < candidates.size(); i++) {
+			VerificationKey key = candidates.get(i);
+			try {
+				if (SignatureVerifier.verify(key, jws.ascii(), jws.signingInputLength(), jws.signature())) {
+					return key;
+				}
+				wellFormed = true;
+			}
+			catch (InvalidTokenException ex) {
+				// Two RSA keys of different sizes: a signature may have the form of one of them only.
+				malformed = (malformed != null) ? malformed : ex;
+			}
+		}
+		if (!wellFormed && malformed != null) {
+			throw malformed;
+		}
+		throw new InvalidTokenException(Reason.BAD_SIGNATURE, "Bad signature");
 	}
 
 	/** The last step, on a token otherwise valid: a local look-up, never a network call. */
@@ -252,7 +362,7 @@ public final class TokenParser {
 		if (secret == null || secret.length == 0) {
 			throw new InvalidTokenException(Reason.SECRET_UNAVAILABLE, "Secret unavailable: no secret for this token");
 		}
-		HmacAlgorithm algorithm = header.algorithm();
+		HmacAlgorithm algorithm = Objects.requireNonNull(header.algorithm());
 		if (!this.allowShortSecrets && secret.length < algorithm.minimumSecretLength()) {
 			// The resolver's fault, not the token's: the cause tells adapters (and their logs) so.
 			throw new InvalidTokenException(Reason.SECRET_UNAVAILABLE, "Secret unavailable: the secret for "
@@ -275,13 +385,17 @@ public final class TokenParser {
 		/** The default clock skew allowed on {@code exp}, {@code nbf} and {@code iat}. */
 		public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
 
-		private final SecretResolver secretResolver;
+		private final @Nullable SecretResolver secretResolver;
+
+		private final @Nullable KeySource keySource;
 
 		private Set<String> issuers = Set.of();
 
 		private Set<String> audiences = Set.of();
 
 		private Set<HmacAlgorithm> algorithms = EnumSet.of(HmacAlgorithm.HS256);
+
+		private Set<SignatureAlgorithm> signatureAlgorithms = EnumSet.of(SignatureAlgorithm.RS256);
 
 		private Duration clockSkew = DEFAULT_CLOCK_SKEW;
 
@@ -301,6 +415,12 @@ public final class TokenParser {
 
 		private Builder(SecretResolver secretResolver) {
 			this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver cannot be null");
+			this.keySource = null;
+		}
+
+		private Builder(KeySource keySource) {
+			this.secretResolver = null;
+			this.keySource = Objects.requireNonNull(keySource, "keys cannot be null");
 		}
 
 		/**
@@ -329,8 +449,14 @@ public final class TokenParser {
 		 * The {@code alg} values accepted; {@link HmacAlgorithm#HS256} only by default.
 		 * @param algorithms the accepted algorithms; at least one
 		 * @return this builder
+		 * @throws IllegalStateException on a builder started {@link TokenParser#withKeys(KeySource) withKeys}:
+		 * a parser for public keys never accepts an HMAC algorithm
 		 */
 		public Builder algorithms(HmacAlgorithm... algorithms) {
+			if (this.keySource != null) {
+				throw new IllegalStateException("algorithms(HmacAlgorithm...) configures a parser of HMAC secrets; "
+						+ "this one verifies with public keys: use signatureAlgorithms(SignatureAlgorithm...)");
+			}
 			Objects.requireNonNull(algorithms, "algorithms cannot be null");
 			if (algorithms.length == 0) {
 				throw new IllegalArgumentException("algorithms cannot be empty");
@@ -339,6 +465,32 @@ public final class TokenParser {
 				Objects.requireNonNull(algorithm, "algorithms cannot contain null");
 			}
 			this.algorithms = EnumSet.copyOf(Arrays.asList(algorithms));
+			return this;
+		}
+
+		/**
+		 * The asymmetric {@code alg} values accepted, for a parser started
+		 * {@link TokenParser#withKeys(KeySource) withKeys}; {@link SignatureAlgorithm#RS256} only by
+		 * default (the set's algorithms when started with a {@link KeySet}). A token is verified only
+		 * by a key bound to its {@code alg}.
+		 * @param algorithms the accepted algorithms; at least one
+		 * @return this builder
+		 * @throws IllegalStateException on a builder started with a {@link SecretResolver}: a parser
+		 * of HMAC secrets never accepts an asymmetric algorithm
+		 */
+		public Builder signatureAlgorithms(SignatureAlgorithm... algorithms) {
+			if (this.keySource == null) {
+				throw new IllegalStateException("signatureAlgorithms(SignatureAlgorithm...) configures a parser of "
+						+ "public keys; this one verifies HMAC secrets: use algorithms(HmacAlgorithm...)");
+			}
+			Objects.requireNonNull(algorithms, "algorithms cannot be null");
+			if (algorithms.length == 0) {
+				throw new IllegalArgumentException("algorithms cannot be empty");
+			}
+			for (SignatureAlgorithm algorithm : algorithms) {
+				Objects.requireNonNull(algorithm, "algorithms cannot contain null");
+			}
+			this.signatureAlgorithms = EnumSet.copyOf(Arrays.asList(algorithms));
 			return this;
 		}
 
@@ -389,8 +541,13 @@ public final class TokenParser {
 		 * HS512), as legacy PyJOAT deployments used. Short secrets can be brute-forced from a single
 		 * token: use this only while migrating such a deployment to a longer secret.
 		 * @return this builder
+		 * @throws IllegalStateException on a builder started {@link TokenParser#withKeys(KeySource) withKeys},
+		 * which has no secrets
 		 */
 		public Builder allowShortSecrets() {
+			if (this.keySource != null) {
+				throw new IllegalStateException("allowShortSecrets() applies to HMAC secrets; this parser verifies with public keys");
+			}
 			this.allowShortSecrets = true;
 			return this;
 		}

@@ -7,8 +7,11 @@ package dev.joat;
  * <p>Every value passed is bounded and none is chosen by the client: the {@code keyId} is a key id
  * of the parser's {@link SecretRing} (the ring's own string), {@link #UNKNOWN_KEY_ID} when the
  * token names a {@code kid} the ring does not hold (or the parser's resolver is not a ring), or
- * {@link #NO_KEY_ID} when the token names none or was refused before its header was read. The
- * token, its claims and the client's identity are never passed.
+ * {@link #NO_KEY_ID} when the token names none or was refused before its header was read. For a
+ * parser {@link TokenParser#withKeys(KeySource) with public keys}, it is the key id of the
+ * {@link VerificationKey} chosen for the token (the key set's own string; {@link #NO_KEY_ID} for a
+ * key without one), and before a key is chosen, or when several were tried, one of the two
+ * constants as above. The token, its claims and the client's identity are never passed.
  *
  * <p>Implementations are called on the verifying thread, once per verification, after the outcome
  * is known: they must be thread-safe and fast, and should not throw (what they throw reaches the

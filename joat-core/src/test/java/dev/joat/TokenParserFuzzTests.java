@@ -9,6 +9,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Coverage-guided fuzzing of {@link TokenParser#parseToken(String)} with Jazzer.
@@ -51,6 +52,31 @@ class TokenParserFuzzTests {
 		byte[] payload = data.consumeRemainingAsBytes();
 		String token = sign(header.getBytes(StandardCharsets.UTF_8), payload, algorithm);
 		parse(LENIENT_PARSER, token);
+	}
+
+	private static final TokenParser KEY_PARSER = TokenParser.withKeys(TestKeys.keySet())
+		.signatureAlgorithms(SignatureAlgorithm.values())
+		.clock(TestTokens.CLOCK)
+		.build();
+
+	private static final SignatureAlgorithm[] SIGNATURE_ALGORITHMS = SignatureAlgorithm.values();
+
+	/**
+	 * Tokens with valid claims for a parser of public keys, whose signature bytes are fuzzed (ECDSA
+	 * {@code r} and {@code s} near 0 and n, wrong lengths, DER-like prefixes): each is refused with an
+	 * {@link InvalidTokenException}, never accepted, and nothing else escapes the JDK's verifiers.
+	 */
+	@FuzzTest
+	@Timeout(30)
+	void parseTokenWhenFuzzedSignatureForPublicKeysThenRefused(FuzzedDataProvider data) {
+		SignatureAlgorithm algorithm = SIGNATURE_ALGORITHMS[data.consumeInt(0, SIGNATURE_ALGORITHMS.length - 1)];
+		String keyId = data.consumeBoolean() ? TestKeys.keyId(algorithm) : null;
+		byte[] signature = data.consumeRemainingAsBytes();
+		String token = TestTokens.b64(TestKeys.header(algorithm, keyId)) + "." + TestTokens.b64(TestTokens.claims()) + "."
+				+ TestTokens.b64(signature);
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> KEY_PARSER.parseToken(token))
+			.satisfies((ex) -> assertThat(ex.getReason()).isIn(InvalidTokenException.Reason.BAD_SIGNATURE,
+					InvalidTokenException.Reason.MALFORMED_SIGNATURE));
 	}
 
 	private static void parse(TokenParser parser, String token) {
