@@ -31,7 +31,8 @@ fi
 rm -rf target/site-snippets target/site-generated target/site-src target/site
 "$PY" docs/tools/extract-snippets.py target/site-snippets \
   joat-core/src/test joat-spring-boot-starter/src/test joat-test/src/test joat-revocation-redis/src/test \
-  joat-sample-app/src/test SECURITY.md
+  joat-sample-app/src/test \
+  joat-sample-app/src/main/resources/application.yml SECURITY.md
 
 # ---- The property table, from the metadata spring-boot-configuration-processor wrote ----
 mkdir -p target/site-generated
