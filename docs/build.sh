@@ -39,20 +39,18 @@ mkdir -p target/site-generated
 "$PY" docs/tools/property-table.py target/site-generated/configuration-properties-table.md \
   "joat-spring-boot-starter=${metadata[0]}" "joat-revocation-redis=${metadata[1]}"
 
-# ---- The pages, staged with the benchmark charts they show, then MkDocs in strict mode ----
+# ---- The pages, staged with the benchmark charts they show and the Javadoc, then MkDocs in strict mode ----
 mkdir -p target/site-src
 cp -r docs/pages target/site-src/pages
 cp docs/mkdocs.yml target/site-src/mkdocs.yml
 sed -i 's|^site_dir: .*|site_dir: ../site|' target/site-src/mkdocs.yml
 mkdir -p target/site-src/pages/results
 cp joat-benchmarks/results/*.svg target/site-src/pages/results/
-"$MKDOCS" build --strict --quiet -f target/site-src/mkdocs.yml
-
-# ---- The Javadoc of the published modules, beside the pages ----
-for module in "${published[@]}"; do
-  mkdir -p "target/site/api/$module"
-  cp -r "$module/target/reports/apidocs/." "target/site/api/$module/"
+for module in "${published[@]}"; do   # the Javadoc, beside the pages: strict mode checks links into it
+  mkdir -p "target/site-src/pages/api/$module"
+  cp -r "$module/target/reports/apidocs/." "target/site-src/pages/api/$module/"
 done
+"$MKDOCS" build --strict --quiet -f target/site-src/mkdocs.yml
 
 # ---- Checks: anchors and links into the repository (site and README), then every page in Chromium ----
 "$PY" docs/tools/check-links.py site target/site .

@@ -3,7 +3,8 @@
 
   check-links.py site SITE_DIR REPO_ROOT
       Every <a href>, <img src>, <link href> and <script src> of every HTML page of the built site
-      (the Javadoc under api/ excepted: doclint checks its links) that is relative must name a file of
+      (the Javadoc under api/ excepted: doclint checks its links; and 404.html, whose links are
+      absolute on purpose) that is relative must name a file of
       the site, and its #fragment an id of that page. A link into this repository on GitHub
       (https://github.com/joat-dev/joat/blob/main/PATH or /tree/main/PATH) must name a PATH that exists
       in REPO_ROOT. MkDocs' strict mode already fails on a link to a missing page, but not on a missing
@@ -62,7 +63,9 @@ def check_site(site, repo_root):
         if os.path.relpath(directory, site) == ".":
             subdirectories[:] = [d for d in subdirectories if d != "api"]
         for name in names:
-            if not name.endswith(".html"):
+            # 404.html is served for any missing path, so MkDocs writes its links from the site's root
+            # (site_url): they are absolute on purpose.
+            if not name.endswith(".html") or (name == "404.html" and directory == site):
                 continue
             path = os.path.join(directory, name)
             where = os.path.relpath(path, site)

@@ -10,7 +10,8 @@ messages on file descriptors 3 and 4, no websocket library needed). For each pag
 It then takes the screenshots asked for (1280x900), PAGE=FILE.png each.
 
 Usage: check-pages.py SITE_DIR SCREENSHOT_DIR [PAGE=NAME.png ...]
-Pages under api/ (the Javadoc) are not opened: they are the JDK's javadoc output, checked by doclint.
+Pages under api/ (the Javadoc) are not opened: they are the JDK's javadoc output, checked by doclint;
+nor is 404.html, whose links are written from the site's published root (site_url).
 """
 import base64
 import functools
@@ -159,7 +160,7 @@ def pages(site):
         if os.path.relpath(directory, site) == ".":
             subdirectories[:] = [d for d in subdirectories if d not in ("api", "assets", "search")]
         for name in sorted(names):
-            if name.endswith(".html"):
+            if name.endswith(".html") and not (name == "404.html" and directory == site):
                 yield os.path.relpath(os.path.join(directory, name), site).replace(os.sep, "/")
 
 

@@ -25,7 +25,8 @@ SKIPPED_DIRS = {"target", ".git", "node_modules", ".cifuzz-corpus"}
 
 def regions(path):
     """The regions of one file: name -> list of lines. Raises ValueError on unbalanced markers."""
-    with open(path, encoding="utf-8") as source:
+    # Test resources include deliberately invalid UTF-8 (the JSON corpus): such bytes cannot be markers.
+    with open(path, encoding="utf-8", errors="replace") as source:
         lines = source.read().split("\n")
     found, open_regions = {}, {}
     for number, line in enumerate(lines, start=1):

@@ -58,7 +58,7 @@ class ConfigurationExamplesTests {
 				List<String> authorities = context.getBean(JwtAuthenticationConverter.class)
 					.convert(context.getBean(JwtDecoder.class).decode(token))
 					.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-				assertThat(authorities).containsExactly("ROLE_admin");
+				assertThat(authorities).contains("ROLE_admin").doesNotContain("SCOPE_read", "ROLE_read");
 			});
 	}
 
