@@ -12,6 +12,11 @@ PY=/usr/bin/python3
 MKDOCS=/usr/bin/mkdocs
 browser=yes
 [ "${1:-}" = "--no-browser" ] && browser=no
+# Where the pages come from and where everything goes; docs/tools/test-checks.sh points these at a
+# broken copy of the pages to see each check fail.
+pages=${JOAT_DOCS_PAGES:-docs/pages}
+out=${JOAT_SITE_TARGET:-target}
+readme=${JOAT_README:-README.md}
 
 published=(joat-core joat-spring-boot-starter joat-test joat-revocation-redis)
 metadata=(joat-spring-boot-starter/target/classes/META-INF/spring-configuration-metadata.json
@@ -28,35 +33,37 @@ if [ "$missing" = yes ]; then
 fi
 
 # ---- Snippets: the tagged regions of the test sources (and of SECURITY.md) ----
-rm -rf target/site-snippets target/site-generated target/site-src target/site
-"$PY" docs/tools/extract-snippets.py target/site-snippets \
+rm -rf "$out/site-snippets" "$out/site-generated" "$out/site-src" "$out/site" "$out/site-screenshots"
+"$PY" docs/tools/extract-snippets.py "$out/site-snippets" \
   joat-core/src/test joat-spring-boot-starter/src/test joat-test/src/test joat-revocation-redis/src/test \
   joat-sample-app/src/test \
   joat-sample-app/src/main/resources/application.yml SECURITY.md
 
 # ---- The property table, from the metadata spring-boot-configuration-processor wrote ----
-mkdir -p target/site-generated
-"$PY" docs/tools/property-table.py target/site-generated/configuration-properties-table.md \
+mkdir -p "$out/site-generated"
+"$PY" docs/tools/property-table.py "$out/site-generated/configuration-properties-table.md" \
   "joat-spring-boot-starter=${metadata[0]}" "joat-revocation-redis=${metadata[1]}"
 
 # ---- The pages, staged with the benchmark charts they show and the Javadoc, then MkDocs in strict mode ----
-mkdir -p target/site-src
-cp -r docs/pages target/site-src/pages
-cp docs/mkdocs.yml target/site-src/mkdocs.yml
-sed -i 's|^site_dir: .*|site_dir: ../site|' target/site-src/mkdocs.yml
-mkdir -p target/site-src/pages/results
-cp joat-benchmarks/results/*.svg target/site-src/pages/results/
+mkdir -p "$out/site-src"
+cp -r "$pages" "$out/site-src/pages"
+sed -e 's|^site_dir: .*|site_dir: ../site|' \
+    -e "s|base_path: \[target/site-snippets, target/site-generated, .\]|base_path: [$out/site-snippets, $out/site-generated, .]|" \
+    docs/mkdocs.yml > "$out/site-src/mkdocs.yml"
+grep -q "base_path: \[$out/site-snippets" "$out/site-src/mkdocs.yml" || { echo "docs: base_path not found in docs/mkdocs.yml"; exit 1; }
+mkdir -p "$out/site-src/pages/results"
+cp joat-benchmarks/results/*.svg "$out/site-src/pages/results/"
 for module in "${published[@]}"; do   # the Javadoc, beside the pages: strict mode checks links into it
-  mkdir -p "target/site-src/pages/api/$module"
-  cp -r "$module/target/reports/apidocs/." "target/site-src/pages/api/$module/"
+  mkdir -p "$out/site-src/pages/api/$module"
+  cp -r "$module/target/reports/apidocs/." "$out/site-src/pages/api/$module/"
 done
-"$MKDOCS" build --strict --quiet -f target/site-src/mkdocs.yml
+"$MKDOCS" build --strict -f "$out/site-src/mkdocs.yml"
 
 # ---- Checks: anchors and links into the repository (site and README), then every page in Chromium ----
-"$PY" docs/tools/check-links.py site target/site .
-"$PY" docs/tools/check-links.py markdown . README.md
+"$PY" docs/tools/check-links.py site "$out/site" .
+"$PY" docs/tools/check-links.py markdown . "$readme"
 if [ "$browser" = yes ]; then
-  "$PY" docs/tools/check-pages.py target/site target/site-screenshots \
+  "$PY" docs/tools/check-pages.py "$out/site" "$out/site-screenshots" \
     index.html=front-page.png protecting-an-app.html=protecting-an-app.png
 fi
-echo "docs: the site is in target/site (open target/site/index.html)"
+echo "docs: the site is in $out/site (open $out/site/index.html); screenshots in $out/site-screenshots"
