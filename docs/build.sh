@@ -56,8 +56,12 @@ cp joat-benchmarks/results/*.svg "$out/site-src/pages/results/"
 for module in "${published[@]}"; do   # the Javadoc, beside the pages: strict mode checks links into it
   mkdir -p "$out/site-src/pages/api/$module"
   cp -r "$module/target/reports/apidocs/." "$out/site-src/pages/api/$module/"
+  rm -f "$out/site-src/pages/api/$module"/legal/*.md   # would become pages: copied as they are below
 done
 "$MKDOCS" build --strict -f "$out/site-src/mkdocs.yml"
+for module in "${published[@]}"; do
+  cp -r "$module/target/reports/apidocs/legal/." "$out/site/api/$module/legal/"
+done
 
 # ---- Checks: anchors and links into the repository (site and README), then every page in Chromium ----
 "$PY" docs/tools/check-links.py site "$out/site" .
