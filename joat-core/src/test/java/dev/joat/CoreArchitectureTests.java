@@ -17,7 +17,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * joat-core's layering (docs/architecture.md), checked on the compiled main classes. Each rule is
+ * joat-core's layering (docs/pages/architecture.md), checked on the compiled main classes. Each rule is
  * also run against a fixture that breaks it (the test sources' {@code dev.joat.archfixture}
  * classes), so a rule that could never fail would be seen here: that is how each was seen failing.
  */

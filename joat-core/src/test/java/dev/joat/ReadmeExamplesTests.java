@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,12 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The Java examples of README.md run here, and the README must show them exactly as written
- * between the {@code tag::NAME[]} and {@code end::NAME[]} comments below, so the two cannot drift.
+ * The Java examples of the site's "Issuing tokens" page (docs/pages/issuing-tokens.md) run here. The
+ * page includes them from this file, between the {@code tag::NAME[]} and {@code end::NAME[]} comments
+ * below (docs/build.sh extracts them), so the two cannot drift; the last test checks that a page
+ * includes each one.
  */
 class ReadmeExamplesTests {
 
-	private static final Path README = Path.of("..", "README.md");
+	private static final Path PAGES = Path.of("..", "docs", "pages");
 
 	private final Clock clock = TestTokens.CLOCK;
 
@@ -105,40 +107,19 @@ class ReadmeExamplesTests {
 	}
 
 	@Test
-	void readmeWhenReadThenShowsEveryTaggedExampleVerbatim() throws IOException {
-		String readme = Files.readString(README);
-		String source = Files.readString(Path.of("src", "test", "java", "dev", "joat", "ReadmeExamplesTests.java"));
-		List<String> tags = List.of("issue-and-parse", "refusal", "per-client-resolver");
-		for (String tag : tags) {
-			String example = region(source, tag);
-			assertThat(readme).as("README.md shows the '%s' example of ReadmeExamplesTests", tag).contains(example);
-		}
-	}
-
-	/** The lines between {@code tag::name[]} and {@code end::name[]}, common indentation removed. */
-	private static String region(String source, String tag) {
-		List<String> lines = source.lines().toList();
-		List<String> region = new ArrayList<>();
-		boolean inside = false;
-		for (String line : lines) {
-			if (line.contains("// end::" + tag + "[]")) {
-				break;
+	void pagesWhenReadThenIncludeEveryTaggedExample() throws IOException {
+		String pages;
+		try (Stream<Path> files = Files.walk(PAGES)) {
+			StringBuilder all = new StringBuilder();
+			for (Path page : files.filter((path) -> path.toString().endsWith(".md")).toList()) {
+				all.append(Files.readString(page));
 			}
-			if (inside) {
-				region.add(line);
-			}
-			if (line.contains("// tag::" + tag + "[]")) {
-				inside = true;
-			}
+			pages = all.toString();
 		}
-		assertThat(region).as("region %s", tag).isNotEmpty();
-		int indent = region.stream().filter((line) -> !line.isBlank())
-			.mapToInt((line) -> line.length() - line.stripLeading().length()).min().orElse(0);
-		StringBuilder text = new StringBuilder();
-		for (String line : region) {
-			text.append(line.isBlank() ? "" : line.substring(indent).replace("\t", "    ")).append('\n');
+		for (String tag : List.of("issue-and-parse", "refusal", "per-client-resolver")) {
+			assertThat(pages).as("a page of docs/pages includes the '%s' example of ReadmeExamplesTests", tag)
+				.contains("--8<-- \"ReadmeExamplesTests-" + tag + ".java\"");
 		}
-		return text.toString();
 	}
 
 	// tag::per-client-resolver[]

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two sample instances and one real {@code redis-server} (started on a free port, stopped by its
  * PID): a token revoked through instance A's {@code /oauth2/revoke} is refused by instance B within
  * the configured bound ({@code joat.revocation.max-staleness}, 2 s here). The observed delays are
- * printed; {@code docs/scaling.md} quotes them.
+ * printed; {@code docs/pages/scaling.md} quotes them.
  */
 class SampleTwoInstancesRedisRevocationTests {
 
@@ -83,7 +83,7 @@ class SampleTwoInstancesRedisRevocationTests {
 			sinceAnswer[i] = refused - answered;
 			assertThat(Duration.ofNanos(sinceRequest[i])).isLessThan(MAX_STALENESS);
 		}
-		// Printed for docs/scaling.md. The revoke request itself includes the client's authentication.
+		// Printed for docs/pages/scaling.md. The revoke request itself includes the client's authentication.
 		System.out.println("Two sample instances, one redis-server, " + SAMPLES + " tokens revoked through A's"
 				+ " /oauth2/revoke, B polled over HTTP until 401: from the revoke request " + summary(sinceRequest)
 				+ "; from A's 200 answer " + summary(sinceAnswer));

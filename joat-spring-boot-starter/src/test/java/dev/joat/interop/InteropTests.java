@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.entry;
  * {@code NimbusJwtDecoder}, Nimbus JOSE+JWT, jjwt and auth0 java-jwt, and theirs, in PyJOAT's
  * layout, parse in joat to the same credentials. Where they disagree about an attack of
  * {@link HostileTokens}, the difference is written down in {@link #DISAGREEMENTS} and asserted, so
- * a library that changes its mind fails this test (see docs/interop.md).
+ * a library that changes its mind fails this test (see docs/pages/interop.md).
  */
 class InteropTests {
 

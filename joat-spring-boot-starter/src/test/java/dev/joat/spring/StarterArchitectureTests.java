@@ -36,7 +36,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The starter's layering (docs/architecture.md), checked on the compiled main classes:
+ * The starter's layering (docs/pages/architecture.md), checked on the compiled main classes:
  * {@code dev.joat.spring.security} (per request, usable without Boot) never uses
  * {@code dev.joat.spring.boot}; no package cycle; and a type of a {@code spring.boot} package is
  * public only when it must be. Each rule is also run against a fixture that breaks it (the test

@@ -13,7 +13,7 @@ import org.apache.commons.logging.Log;
  *
  * <p>The starter has the same helper for its decoder; each module keeps its own package-private
  * copy, so that this library does not depend on the starter for a few lines (see
- * {@code docs/architecture.md}).
+ * {@code docs/pages/architecture.md}).
  */
 final class RateLimitedLog {
 

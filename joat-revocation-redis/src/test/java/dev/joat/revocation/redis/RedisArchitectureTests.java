@@ -23,7 +23,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * joat-revocation-redis's layering (docs/architecture.md), checked on the compiled main classes:
+ * joat-revocation-redis's layering (docs/pages/architecture.md), checked on the compiled main classes:
  * the library ({@code dev.joat.revocation.redis}) uses neither the starter nor Spring Boot, only
  * its {@code autoconfigure} package does; no package cycle; and the Boot wiring is public only
  * where Boot needs it. Each rule is also run against a fixture that breaks it (the test sources'

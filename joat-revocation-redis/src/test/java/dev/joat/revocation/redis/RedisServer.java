@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * (x86-64 and ARM64; Linux also x86), copied out of its jar once per JVM and started in exactly the
  * same way. So a machine with only a JDK and Maven runs the same tests against a real Redis. That
  * artifact was chosen for what it ships and how it is kept: unmodified Redis 7.0 (the version the
- * tests and {@code docs/scaling.md} were measured with, and Debian 12's), built from Redis's release
+ * tests and {@code docs/pages/scaling.md} were measured with, and Debian 12's), built from Redis's release
  * source by the build script in its own repository rather than collected from third parties, the
  * Linux binaries statically linked so that they run on any distribution, and maintained by Signal,
  * whose server's tests use it (the older {@code it.ozimov}/{@code com.github.kstyrc} artifacts ship

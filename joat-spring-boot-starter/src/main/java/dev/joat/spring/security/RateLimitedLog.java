@@ -12,7 +12,7 @@ import org.apache.commons.logging.Log;
  * of requests cannot flood the log. The first occurrence is written at once. Thread-safe.
  *
  * <p>joat-revocation-redis keeps its own package-private copy, so that the Redis library does not
- * depend on the starter for a few lines (see {@code docs/architecture.md}).
+ * depend on the starter for a few lines (see {@code docs/pages/architecture.md}).
  */
 final class RateLimitedLog {
 

@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code docs/grafana-joat-dashboard.json} queries only metrics a real running app exports on
+ * {@code docs/pages/grafana-joat-dashboard.json} queries only metrics a real running app exports on
  * {@code /actuator/prometheus} after accepted and refused requests: a renamed meter breaks this
  * test, not an operator's dashboard.
  */
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"management.endpoints.web.exposure.include=prometheus" })
 class GrafanaDashboardTests {
 
-	private static final Path DASHBOARD = Path.of("..", "docs", "grafana-joat-dashboard.json");
+	private static final Path DASHBOARD = Path.of("..", "docs", "pages", "grafana-joat-dashboard.json");
 
 	private static final Pattern METRIC = Pattern.compile("joat_[a-z_]+");
 

@@ -177,10 +177,11 @@ class ProtectedResourceMetadataTests {
 
 	}
 
-	/** An application's own chain, applying the bean as the README shows and adding its scopes. */
+	/** An application's own chain, applying the bean as the site's "Protecting an app" page shows and adding its scopes. */
 	@Configuration(proxyBeanMethods = false)
 	static class ApplicationChain {
 
+		// tag::own-chain[]
 		@Bean
 		SecurityFilterChain applicationChain(HttpSecurity http, JoatProtectedResourceMetadata joatMetadata) {
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
@@ -189,6 +190,7 @@ class ProtectedResourceMetadataTests {
 							joatMetadata.andThen((document) -> document.scope("read")))));
 			return http.build();
 		}
+		// end::own-chain[]
 
 	}
 

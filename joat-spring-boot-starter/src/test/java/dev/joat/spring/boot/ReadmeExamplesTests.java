@@ -11,11 +11,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The applications README.md shows under "Protect a Spring Boot app" are test sources of this
- * module ({@code dev.joat.readme.*.Application}, run by {@link ReadmeServletApplicationTests} and
- * {@link ReadmeReactiveApplicationTests}): the java block after each
- * {@code <!-- example: NAME (ReadmeExamplesTests) -->} marker must be that source, exactly, from its
- * first {@code import} on (tabs shown as four spaces), so the two cannot drift.
+ * The application README.md shows under "A protected app" is a test source of this module
+ * ({@code dev.joat.readme.servlet.Application}, run by {@link ReadmeServletApplicationTests}): the
+ * java block after the {@code <!-- example: NAME (ReadmeExamplesTests) -->} marker must be that
+ * source, exactly, from its first {@code import} on (tabs shown as four spaces), so the two cannot
+ * drift. The site's pages include that source and its WebFlux twin
+ * ({@code dev.joat.readme.reactive.Application}, run by {@link ReadmeReactiveApplicationTests})
+ * from the files themselves (docs/build.sh).
  */
 class ReadmeExamplesTests {
 
@@ -24,8 +26,7 @@ class ReadmeExamplesTests {
 	private static final Path TEST_SOURCES = Path.of("src", "test", "java");
 
 	@ParameterizedTest
-	@CsvSource({ "servlet, dev/joat/readme/servlet/Application.java",
-			"webflux, dev/joat/readme/reactive/Application.java" })
+	@CsvSource("servlet, dev/joat/readme/servlet/Application.java")
 	void readmeWhenReadThenShowsTheTestedApplicationVerbatim(String example, String source) throws IOException {
 		String shown = exampleBlock(Files.readString(README), example);
 		assertThat(shown).isEqualTo(asShown(Files.readString(TEST_SOURCES.resolve(source))));

@@ -49,6 +49,7 @@ class WebFluxSliceTests {
 		assertThat(this.environment.getProperty("joat.secret-base64")).isNotBlank();
 	}
 
+	// tag::webtestclient[]
 	@Test
 	void joatTokenWhenScopeGrantedThenOk() {
 		this.webTestClient.mutateWith(joatToken(this.context).scopes("read").subject("alice"))
@@ -56,6 +57,7 @@ class WebFluxSliceTests {
 			.expectStatus().isOk()
 			.expectBody(String.class).isEqualTo("read by alice");
 	}
+	// end::webtestclient[]
 
 	@Test
 	void joatTokenWhenScopeMissingThenForbidden() {

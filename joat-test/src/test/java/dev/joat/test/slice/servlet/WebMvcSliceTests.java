@@ -50,12 +50,14 @@ class WebMvcSliceTests {
 		assertThat(this.environment.getProperty("joat.secret-base64")).isNotBlank();
 	}
 
+	// tag::joat-token[]
 	@Test
 	void joatTokenWhenScopeGrantedThenOk() throws Exception {
 		this.mockMvc.perform(get("/read").with(joatToken().scopes("read").subject("alice")))
 			.andExpect(status().isOk())
 			.andExpect(content().string("read by alice"));
 	}
+	// end::joat-token[]
 
 	@Test
 	void joatTokenWhenScopeMissingThenForbidden() throws Exception {
@@ -65,6 +67,7 @@ class WebMvcSliceTests {
 					"Bearer error=\"insufficient_scope\"")));
 	}
 
+	// tag::joat-token-expired[]
 	@Test
 	void joatTokenWhenExpiredThenUnauthorizedWithTheDecodersDescription() throws Exception {
 		this.mockMvc.perform(get("/read").with(joatToken().scopes("read").expired()))
@@ -72,6 +75,7 @@ class WebMvcSliceTests {
 			.andExpect(header().string("WWW-Authenticate", matchesPattern(
 					"Bearer error=\"invalid_token\", error_description=\"Token expired at [^\"]+\", .*")));
 	}
+	// end::joat-token-expired[]
 
 	@Test
 	void joatTokenWhenWrongIssuerThenUnauthorizedWithTheDecodersDescription() throws Exception {

@@ -35,11 +35,13 @@ class WithJoatTokenTests {
 	@Autowired
 	private MockMvc mockMvc;
 
+	// tag::with-joat-token[]
 	@Test
 	@WithJoatToken(scopes = "read", subject = "alice")
 	void withJoatTokenWhenScopeGrantedThenOk() throws Exception {
 		this.mockMvc.perform(get("/read")).andExpect(status().isOk()).andExpect(content().string("read by alice"));
 	}
+	// end::with-joat-token[]
 
 	@Test
 	@WithJoatToken(scopes = "profile")
