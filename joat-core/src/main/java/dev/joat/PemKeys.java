@@ -15,6 +15,7 @@ import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * Reads a {@link SigningKey} from PEM text (RFC 7468): a PKCS #8 {@code PRIVATE KEY} block and an
@@ -30,6 +31,8 @@ final class PemKeys {
 	private static final String END = "-----END ";
 
 	private static final String DASHES = "-----";
+
+	private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
 	private PemKeys() {
 	}
@@ -98,7 +101,8 @@ final class PemKeys {
 
 	private static byte[] decode(String body, String label) {
 		try {
-			return Base64.getMimeDecoder().decode(body.strip());
+			// RFC 7468 §3: base64 lines and white space only; anything else is refused, not skipped.
+			return Base64.getDecoder().decode(WHITE_SPACE.matcher(body).replaceAll(""));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("The PEM block " + label + " is not valid base64");

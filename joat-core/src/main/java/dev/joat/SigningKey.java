@@ -7,6 +7,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
@@ -103,6 +104,11 @@ public final class SigningKey {
 		if (!suitsAlgorithm(algorithm, privateKey)) {
 			throw new IllegalArgumentException(algorithm + " needs a " + algorithm.keyType() + " private key, not a "
 					+ privateKey.getAlgorithm() + " key");
+		}
+		if (privateKey instanceof ECPrivateKey ec
+				&& !ec.getParams().getCurve().equals(VerificationKey.namedCurve(algorithm).getCurve())) {
+			throw new IllegalArgumentException("An EC key for " + algorithm + " must be on " + algorithm.curve()
+					+ "; this private key is on another curve");
 		}
 		int signatureLength = (publicKey instanceof RSAPublicKey rsa) ? (rsa.getModulus().bitLength() + 7) / 8
 				: algorithm.signatureLength();
@@ -236,16 +242,17 @@ public final class SigningKey {
 	private void requireMatchingHalves(PublicKey publicKey) {
 		byte[] probe = new byte[PROBE.length + 1 + Base64Url.encodedLength(this.signatureLength)];
 		System.arraycopy(PROBE, 0, probe, 0, PROBE.length);
-		int end = signInto(probe, PROBE.length, probe, PROBE.length + 1);
-		byte[] signature = Base64Url.decode(probe, PROBE.length + 1, end);
 		boolean verified;
 		try {
+			int end = signInto(probe, PROBE.length, probe, PROBE.length + 1);
+			byte[] signature = Base64Url.decode(probe, PROBE.length + 1, end);
 			Signature verifier = newSignature(this.algorithm);
 			verifier.initVerify(publicKey);
 			verifier.update(PROBE);
 			verified = signature != null && verifier.verify(signature);
 		}
-		catch (GeneralSecurityException ex) {
+		catch (GeneralSecurityException | IllegalStateException ex) {
+			// A private key that cannot make this algorithm's signature is no half of this public key.
 			verified = false;
 		}
 		if (!verified) {
