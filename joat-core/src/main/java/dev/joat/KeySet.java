@@ -1,5 +1,6 @@
 package dev.joat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -119,6 +120,20 @@ public final class KeySet implements KeySource {
 	 */
 	public int size() {
 		return this.keys.size();
+	}
+
+	/**
+	 * This set as an RFC 7517 §5 JWK Set, {@code {"keys":[…]}}, each key written by
+	 * {@link VerificationKey#toJwk()} with its public members only: the body of an issuer's
+	 * {@code jwks_uri}.
+	 * @return the compact JSON object
+	 */
+	public String toJwkSetJson() {
+		List<Object> jwks = new ArrayList<>(this.keys.size());
+		for (VerificationKey key : this.keys) {
+			jwks.add(key.jwk());
+		}
+		return new String(JsonObjectWriter.writeJson(Map.of("keys", jwks)), StandardCharsets.UTF_8);
 	}
 
 	/** Answers with this set, from memory. */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Issues signed access tokens for one provider (issuer): PyJOAT's {@code TokenGenerator}.
  *
@@ -27,17 +29,32 @@ import java.util.Objects;
  * access tokens instead, and {@link Builder#keyId(String) keyId} (or a {@link SecretRing}) writes a
  * {@code kid} for secret rotation.
  *
+ * <p>With a {@link SigningKey} (or the signing key of a {@link SigningKeyRing}) it signs with a
+ * private key instead, with any {@link SignatureAlgorithm} (ES256, EdDSA, RS256, PS256, …), and
+ * writes the key's id as {@code kid}: {@code {"alg":"ES256","typ":"JWT","kid":"2026-12"}}
+ * ({@code at+jwt} in the RFC 9068 profile). Resource servers then verify with the public key alone,
+ * published as a JWK Set ({@link SigningKeyRing#publishedKeys(java.time.Instant)},
+ * {@link KeySet#toJwkSetJson()}).
+ *
  * <p>Instances are immutable and thread-safe: build one and share it.
  */
 public final class TokenGenerator {
 
 	private final String provider;
 
-	private final SecretResolver secretResolver;
+	/** {@code null} when the generator signs with {@link #signingKey}. */
+	private final @Nullable SecretResolver secretResolver;
 
 	private final Duration lifetime;
 
-	private final HmacAlgorithm algorithm;
+	/** {@code null} when the generator signs with {@link #signingKey}. */
+	private final @Nullable HmacAlgorithm algorithm;
+
+	/** {@code null} when the generator signs with HMAC. */
+	private final @Nullable SigningKey signingKey;
+
+	/** The JWS {@code alg} of every token, as the header and the listener have it. */
+	private final String algorithmName;
 
 	private final Clock clock;
 
@@ -63,7 +80,10 @@ public final class TokenGenerator {
 		this.provider = builder.provider;
 		this.secretResolver = builder.secretResolver;
 		this.lifetime = builder.lifetime;
-		this.algorithm = builder.algorithm;
+		this.signingKey = builder.signingKey;
+		this.algorithm = (this.signingKey == null) ? builder.algorithm : null;
+		this.algorithmName = (this.signingKey != null) ? this.signingKey.algorithm().jwsName()
+				: builder.algorithm.jwsName();
 		this.clock = builder.clock;
 		this.allowShortSecrets = builder.allowShortSecrets;
 		this.profile = builder.profile;
@@ -79,7 +99,7 @@ public final class TokenGenerator {
 					+ " \"aud\" is the client id");
 		}
 		Map<String, Object> header = new LinkedHashMap<>();
-		header.put("alg", this.algorithm.jwsName());
+		header.put("alg", this.algorithmName);
 		header.put("typ", (this.profile == TokenProfile.RFC_9068) ? TokenType.AT_JWT.headerValue()
 				: TokenType.JWT.headerValue());
 		if (builder.keyId != null) {
@@ -88,7 +108,8 @@ public final class TokenGenerator {
 		this.header = Collections.unmodifiableMap(header);
 		this.encodedHeader = JsonObjectWriter.writeBase64Url(this.header);
 		// An HMAC is as long as its hash, which RFC 7518 §3.2 also makes the minimum secret length.
-		this.encodedSignatureLength = Base64Url.encodedLength(this.algorithm.minimumSecretLength());
+		this.encodedSignatureLength = Base64Url.encodedLength((this.signingKey != null)
+				? this.signingKey.signatureLength() : builder.algorithm.minimumSecretLength());
 	}
 
 	/**
@@ -110,6 +131,30 @@ public final class TokenGenerator {
 	 */
 	public static Builder builder(String provider, SecretRing secretRing) {
 		return new Builder(provider, secretRing).keyId(secretRing.signingKeyId()).algorithm(secretRing.signingAlgorithm());
+	}
+
+	/**
+	 * Starts a generator for {@code provider} that signs with the private key {@code signingKey},
+	 * with the algorithm it is bound to, writing its key id (if it has one) as {@code kid}.
+	 * @param provider the issuer, written as {@code iss}
+	 * @param signingKey the private key and its algorithm
+	 * @return a builder with the key's id and algorithm and the defaults described on its methods
+	 */
+	public static Builder builder(String provider, SigningKey signingKey) {
+		return new Builder(provider, signingKey);
+	}
+
+	/**
+	 * Starts a generator for {@code provider} that signs with the {@linkplain SigningKeyRing#signingKey()
+	 * current key} of {@code signingKeyRing}. The generator keeps that key: after the ring changes its
+	 * current key, build a new generator from the new ring.
+	 * @param provider the issuer, written as {@code iss}
+	 * @param signingKeyRing the issuer's private keys
+	 * @return a builder with the current key's id and algorithm and the defaults described on its methods
+	 */
+	public static Builder builder(String provider, SigningKeyRing signingKeyRing) {
+		Objects.requireNonNull(signingKeyRing, "signingKeyRing cannot be null");
+		return new Builder(provider, signingKeyRing.signingKey());
 	}
 
 	/**
@@ -181,7 +226,7 @@ public final class TokenGenerator {
 			claims.add(extra.getKey(), extra.getValue());
 		}
 		ReadOnlyJsonObject claimsSet = claims.build();
-		byte[] secret = resolveSecret(claimsSet);
+		byte[] secret = (this.signingKey == null) ? resolveSecret(claimsSet) : null;
 		String token;
 		JsonObjectWriter json = JsonObjectWriter.acquire();
 		try {
@@ -192,7 +237,7 @@ public final class TokenGenerator {
 			json.release();
 		}
 		if (this.listener != null) {
-			this.listener.tokenIssued(this.algorithm.jwsName(), this.listenerKeyId, this.profile);
+			this.listener.tokenIssued(this.algorithmName, this.listenerKeyId, this.profile);
 		}
 		return token;
 	}
@@ -201,20 +246,24 @@ public final class TokenGenerator {
 	 * {@code header.payload.signature} for the claims JSON {@code json[0, jsonLength)}: encoded
 	 * straight into one array, which is copied once into the string.
 	 */
-	private String sign(byte[] secret, byte[] json, int jsonLength) {
+	private String sign(byte @Nullable [] secret, byte[] json, int jsonLength) {
 		int payloadStart = this.encodedHeader.length + 1;
 		int signingInputLength = payloadStart + Base64Url.encodedLength(jsonLength);
 		byte[] token = new byte[signingInputLength + 1 + this.encodedSignatureLength];
 		System.arraycopy(this.encodedHeader, 0, token, 0, this.encodedHeader.length);
 		token[this.encodedHeader.length] = '.';
 		Base64Url.encodeInto(json, jsonLength, token, payloadStart);
+		token[signingInputLength] = '.';
+		if (this.signingKey != null) {
+			this.signingKey.signInto(token, signingInputLength, token, signingInputLength + 1);
+			return new String(token, StandardCharsets.ISO_8859_1);
+		}
 		// A fixed secret is never modified, so the pooled Mac keyed with it needs no comparison.
 		byte[] signature = Hmac.sign(this.algorithm, secret, this.secretResolver instanceof FixedSecret, token,
 				signingInputLength);
 		if (Base64Url.encodedLength(signature.length) != this.encodedSignatureLength) {
 			throw new IllegalStateException("A " + this.algorithm.jcaName() + " signature of unexpected length");
 		}
-		token[signingInputLength] = '.';
 		Base64Url.encodeInto(signature, signature.length, token, signingInputLength + 1);
 		return new String(token, StandardCharsets.ISO_8859_1);
 	}
@@ -270,7 +319,9 @@ public final class TokenGenerator {
 
 		private final String provider;
 
-		private final SecretResolver secretResolver;
+		private final @Nullable SecretResolver secretResolver;
+
+		private final @Nullable SigningKey signingKey;
 
 		private Duration lifetime = DEFAULT_LIFETIME;
 
@@ -295,6 +346,18 @@ public final class TokenGenerator {
 			WellFormedText.require(provider, "provider");
 			this.provider = provider;
 			this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver cannot be null");
+			this.signingKey = null;
+		}
+
+		private Builder(String provider, SigningKey signingKey) {
+			if (provider == null || provider.isBlank()) {
+				throw new IllegalArgumentException("provider cannot be null or blank");
+			}
+			WellFormedText.require(provider, "provider");
+			this.provider = provider;
+			this.secretResolver = null;
+			this.signingKey = Objects.requireNonNull(signingKey, "signingKey cannot be null");
+			this.keyId = signingKey.keyId();
 		}
 
 		/**
@@ -312,11 +375,14 @@ public final class TokenGenerator {
 		}
 
 		/**
-		 * The signing algorithm; {@link HmacAlgorithm#HS256} by default.
+		 * The HMAC signing algorithm; {@link HmacAlgorithm#HS256} by default. A generator with a
+		 * {@link SigningKey} signs with the key's algorithm, and refuses this.
 		 * @param algorithm the algorithm
 		 * @return this builder
+		 * @throws IllegalStateException when the generator signs with a {@link SigningKey}
 		 */
 		public Builder algorithm(HmacAlgorithm algorithm) {
+			requireHmac("algorithm(HmacAlgorithm)", "a SigningKey signs with the algorithm it is bound to");
 			this.algorithm = Objects.requireNonNull(algorithm, "algorithm cannot be null");
 			return this;
 		}
@@ -333,11 +399,15 @@ public final class TokenGenerator {
 
 		/**
 		 * The {@code kid} to write in the header, so that the parser's resolver can pick the secret
-		 * (see {@link SecretRing}); none by default.
+		 * (see {@link SecretRing}); none by default. A generator with a {@link SigningKey} writes the
+		 * key's own id ({@link SigningKey#withKeyId(String)}), so that it is the {@code kid} its JWK
+		 * is published under, and refuses this.
 		 * @param keyId the key id; not empty, without unpaired surrogates
 		 * @return this builder
+		 * @throws IllegalStateException when the generator signs with a {@link SigningKey}
 		 */
 		public Builder keyId(String keyId) {
+			requireHmac("keyId(String)", "the kid of a SigningKey is its own: set it with SigningKey.withKeyId");
 			if (keyId == null || keyId.isEmpty()) {
 				throw new IllegalArgumentException("keyId cannot be null or empty");
 			}
@@ -380,10 +450,13 @@ public final class TokenGenerator {
 
 		/**
 		 * Signs with secrets shorter than RFC 7518 §3.2 requires, as legacy PyJOAT deployments did.
-		 * Use this only while migrating such a deployment to a longer secret.
+		 * Use this only while migrating such a deployment to a longer secret. Refused by a generator
+		 * with a {@link SigningKey}, which has no secret.
 		 * @return this builder
+		 * @throws IllegalStateException when the generator signs with a {@link SigningKey}
 		 */
 		public Builder allowShortSecrets() {
+			requireHmac("allowShortSecrets()", "a SigningKey has no secret");
 			this.allowShortSecrets = true;
 			return this;
 		}
@@ -397,6 +470,12 @@ public final class TokenGenerator {
 		public Builder listener(TokenIssuanceListener listener) {
 			this.listener = Objects.requireNonNull(listener, "listener cannot be null");
 			return this;
+		}
+
+		private void requireHmac(String method, String why) {
+			if (this.signingKey != null) {
+				throw new IllegalStateException(method + " applies to HMAC signing only: " + why);
+			}
 		}
 
 		/**

@@ -16,6 +16,9 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.EllipticCurve;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -46,13 +49,17 @@ public final class VerificationKey {
 
 	private final @Nullable String keyId;
 
+	/** The RFC 7638 required public members, in lexicographic order. */
+	private final Map<String, Object> members;
+
 	private final String thumbprint;
 
 	private VerificationKey(SignatureAlgorithm algorithm, PublicKey publicKey, @Nullable String keyId,
-			String thumbprint) {
+			Map<String, Object> members, String thumbprint) {
 		this.algorithm = algorithm;
 		this.publicKey = publicKey;
 		this.keyId = keyId;
+		this.members = members;
 		this.thumbprint = thumbprint;
 	}
 
@@ -66,7 +73,8 @@ public final class VerificationKey {
 	public static VerificationKey of(SignatureAlgorithm algorithm, PublicKey publicKey) {
 		Objects.requireNonNull(algorithm, "algorithm cannot be null");
 		Objects.requireNonNull(publicKey, "publicKey cannot be null");
-		return new VerificationKey(algorithm, publicKey, null, thumbprintOf(algorithm, publicKey));
+		Map<String, Object> members = requiredMembers(algorithm, publicKey);
+		return new VerificationKey(algorithm, publicKey, null, members, thumbprintOf(members));
 	}
 
 	/**
@@ -79,7 +87,7 @@ public final class VerificationKey {
 		if (keyId.isEmpty()) {
 			throw new IllegalArgumentException("keyId cannot be empty");
 		}
-		return new VerificationKey(this.algorithm, this.publicKey, keyId, this.thumbprint);
+		return new VerificationKey(this.algorithm, this.publicKey, keyId, this.members, this.thumbprint);
 	}
 
 	/**
@@ -115,15 +123,47 @@ public final class VerificationKey {
 		return this.thumbprint;
 	}
 
+	/**
+	 * This key as an RFC 7517 JSON Web Key, with its public members only: {@code kty}, {@code crv}
+	 * and {@code x}, {@code y} (EC, RFC 7518 §6.2.1; OKP, RFC 8037 §2) or {@code n}, {@code e} (RSA,
+	 * RFC 7518 §6.3.1), then {@code kid} when the key has one, {@code use} ({@code "sig"}) and
+	 * {@code alg}. A {@code VerificationKey} holds no private key, so none can be written.
+	 * @return the compact JSON object
+	 * @see KeySet#toJwkSetJson()
+	 */
+	public String toJwk() {
+		return new String(JsonObjectWriter.writeJson(jwk()), StandardCharsets.UTF_8);
+	}
+
+	/** The members of {@link #toJwk()}, in the order written. */
+	Map<String, Object> jwk() {
+		Map<String, Object> jwk = new LinkedHashMap<>();
+		jwk.put("kty", this.members.get("kty"));
+		this.members.forEach((name, value) -> {
+			if (!name.equals("kty")) {
+				jwk.put(name, value);
+			}
+		});
+		if (this.keyId != null) {
+			jwk.put("kid", this.keyId);
+		}
+		jwk.put("use", "sig");
+		jwk.put("alg", this.algorithm.jwsName());
+		return jwk;
+	}
+
 	@Override
 	public String toString() {
 		return "VerificationKey[" + this.algorithm + ", kid=" + ((this.keyId != null) ? Printable.prefix(this.keyId) : "none") + ", thumbprint="
 				+ this.thumbprint + "]";
 	}
 
-	/** Checks the key against the algorithm and computes its RFC 7638 thumbprint. */
-	private static String thumbprintOf(SignatureAlgorithm algorithm, PublicKey publicKey) {
-		String members;
+	/**
+	 * Checks the key against the algorithm and gives its RFC 7638 §3.2 required members, in
+	 * lexicographic order.
+	 */
+	private static Map<String, Object> requiredMembers(SignatureAlgorithm algorithm, PublicKey publicKey) {
+		Map<String, Object> members = new LinkedHashMap<>();
 		switch (algorithm.keyType()) {
 			case "RSA" -> {
 				if (!(publicKey instanceof RSAPublicKey rsa)) {
@@ -134,8 +174,9 @@ public final class VerificationKey {
 					throw new IllegalArgumentException("An RSA key for " + algorithm + " must have at least "
 							+ SignatureAlgorithm.MINIMUM_RSA_KEY_SIZE + " bits; this one has " + bits);
 				}
-				members = "{\"e\":\"" + Base64Url.encode(unsigned(rsa.getPublicExponent())) + "\",\"kty\":\"RSA\",\"n\":\""
-						+ Base64Url.encode(unsigned(rsa.getModulus())) + "\"}";
+				members.put("e", Base64Url.encode(unsigned(rsa.getPublicExponent())));
+				members.put("kty", "RSA");
+				members.put("n", Base64Url.encode(unsigned(rsa.getModulus())));
 			}
 			case "EC" -> {
 				if (!(publicKey instanceof ECPublicKey ec)) {
@@ -152,9 +193,10 @@ public final class VerificationKey {
 							+ algorithm.curve());
 				}
 				int length = (curve.getCurve().getField().getFieldSize() + 7) / 8;
-				members = "{\"crv\":\"" + algorithm.curve() + "\",\"kty\":\"EC\",\"x\":\""
-						+ Base64Url.encode(fixedLength(point.getAffineX(), length)) + "\",\"y\":\""
-						+ Base64Url.encode(fixedLength(point.getAffineY(), length)) + "\"}";
+				members.put("crv", algorithm.curve());
+				members.put("kty", "EC");
+				members.put("x", Base64Url.encode(fixedLength(point.getAffineX(), length)));
+				members.put("y", Base64Url.encode(fixedLength(point.getAffineY(), length)));
 			}
 			default -> {
 				if (!(publicKey instanceof EdECPublicKey ed)) {
@@ -173,11 +215,18 @@ public final class VerificationKey {
 				if (ed.getPoint().isXOdd()) {
 					encoded[31] |= (byte) 0x80;
 				}
-				members = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + Base64Url.encode(encoded) + "\"}";
+				members.put("crv", "Ed25519");
+				members.put("kty", "OKP");
+				members.put("x", Base64Url.encode(encoded));
 			}
 		}
+		return Collections.unmodifiableMap(members);
+	}
+
+	/** RFC 7638 §3.1: the base64url SHA-256 of the required members as compact JSON, in order. */
+	private static String thumbprintOf(Map<String, Object> members) {
 		try {
-			return Base64Url.encode(MessageDigest.getInstance("SHA-256").digest(members.getBytes(StandardCharsets.UTF_8)));
+			return Base64Url.encode(MessageDigest.getInstance("SHA-256").digest(JsonObjectWriter.writeJson(members)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required of every JDK", ex);

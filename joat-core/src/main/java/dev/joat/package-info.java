@@ -18,7 +18,8 @@
  * it has verified (at most 16). And the hot path reuses scratch objects from small pools shared
  * by all threads: parse buffers, the JSON writer's buffer, keyed {@code Mac}s, which hold a
  * copy of the last secret they were keyed with, {@code Signature}s initialised with the last public
- * key they verified with, and the random generators of the generator's
+ * key they verified with, each {@link dev.joat.SigningKey}'s {@code Signature}s initialised with its
+ * private key, and the random generators of the generator's
  * {@code jti}s with their reserves of unused random bits. Each pool keeps at most twice as many objects as
  * there are processors (rounded up to a power of two, at most 256), however many threads use it,
  * and costs the same on a fresh virtual thread as on a warm platform thread; nothing is kept per
