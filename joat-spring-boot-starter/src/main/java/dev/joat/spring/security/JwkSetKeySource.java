@@ -314,6 +314,8 @@ public final class JwkSetKeySource implements KeySource, AutoCloseable {
 		CompletableFuture<Attempt> attempt = new CompletableFuture<>();
 		// Waiters wait for the recorded outcome, so that they wake with the new keys in place.
 		CompletableFuture<Void> recorded = attempt.thenAccept(this::record);
+		// The listener hears of a refresh once it is over, when the next caller starts another.
+		attempt.thenCombine(recorded, (done, ignored) -> done).thenAccept(this::tellListener);
 		this.inFlight = recorded;
 		try {
 			Future<?> task = this.executor.submit(() -> attempt.complete(fetch()));
@@ -361,7 +363,7 @@ public final class JwkSetKeySource implements KeySource, AutoCloseable {
 		}
 	}
 
-	/** Records a completed refresh, schedules the next and tells the listener. */
+	/** Records a completed refresh and schedules the next. */
 	private void record(Attempt attempt) {
 		long delay;
 		JwkSetParser.Result result = attempt.result();
@@ -400,6 +402,9 @@ public final class JwkSetKeySource implements KeySource, AutoCloseable {
 				}
 			}
 		}
+	}
+
+	private void tellListener(Attempt attempt) {
 		if (this.listener != null) {
 			try {
 				this.listener.refreshed(attempt.outcome(), status());
