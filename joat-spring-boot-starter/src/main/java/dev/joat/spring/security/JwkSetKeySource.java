@@ -137,11 +137,12 @@ public final class JwkSetKeySource implements KeySource, AutoCloseable {
 
 	private final Object lock = new Object();
 
-	private @Nullable CompletableFuture<Void> inFlight;
+	/** The last refresh started; written under the lock, read without it on the fast path. */
+	private volatile @Nullable CompletableFuture<Void> inFlight;
 
-	private boolean attempted;
+	private volatile boolean attempted;
 
-	private long lastAttemptMillis;
+	private volatile long lastAttemptMillis;
 
 	private int failures;
 
@@ -286,6 +287,14 @@ public final class JwkSetKeySource implements KeySource, AutoCloseable {
 
 	/** The running refresh, or a new one unless one started within the minimum interval. */
 	private @Nullable CompletableFuture<Void> refreshUnlessRecent() {
+		// Without the lock first: a flood of unknown key ids mostly finds a refresh running or recent.
+		CompletableFuture<Void> running = this.inFlight;
+		if (running != null && !running.isDone()) {
+			return running;
+		}
+		if (this.attempted && this.clock.millis() - this.lastAttemptMillis < this.timing.minimumIntervalMillis()) {
+			return null;
+		}
 		synchronized (this.lock) {
 			if (this.inFlight != null && !this.inFlight.isDone()) {
 				return this.inFlight;
