@@ -170,11 +170,15 @@ final class JwkSetRefresher {
 	/** The running refresh, or a new one unless one started within the minimum interval. */
 	@Nullable CompletableFuture<Void> refreshUnlessRecent() {
 		// Without the lock first: a flood of unknown key ids mostly finds a refresh running or recent.
+		// The attempt time is read before the refresh, and startRefresh writes them the other way
+		// round: whoever sees a recent attempt also sees its refresh, and joins it while it runs.
+		boolean recent = this.attempted
+				&& this.clock.millis() - this.lastAttemptMillis < this.timing.minimumIntervalMillis();
 		CompletableFuture<Void> running = this.inFlight;
 		if (running != null && !running.isDone()) {
 			return running;
 		}
-		if (this.attempted && this.clock.millis() - this.lastAttemptMillis < this.timing.minimumIntervalMillis()) {
+		if (recent) {
 			return null;
 		}
 		synchronized (this.lock) {
@@ -200,14 +204,14 @@ final class JwkSetRefresher {
 
 	/** Starts a refresh on the source's threads; the caller holds the lock. */
 	private CompletableFuture<Void> startRefresh() {
-		this.attempted = true;
-		this.lastAttemptMillis = this.clock.millis();
 		CompletableFuture<Attempt> attempt = new CompletableFuture<>();
 		// Waiters wait for the recorded outcome, so that they wake with the new keys in place.
 		CompletableFuture<Void> recorded = attempt.thenAccept(this::record);
 		// The listener hears of a refresh once it is over, when the next caller starts another.
 		attempt.thenCombine(recorded, (done, ignored) -> done).thenAccept(this::tellListener);
 		this.inFlight = recorded;
+		this.lastAttemptMillis = this.clock.millis();
+		this.attempted = true;
 		try {
 			Future<?> task = this.executor.submit(() -> attempt.complete(fetch()));
 			long deadline = this.fetchTimeoutMillis * ((this.jwkSetUri == null) ? 4 : 1) + 1000;

@@ -1,5 +1,6 @@
 package dev.joat.spring.security;
 
+import java.net.http.HttpClient;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import dev.joat.TestJwks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -277,6 +280,41 @@ class JwkSetKeySourceTests {
 		assertThat(nextOutcome()).isEqualTo(JwkSetStatus.Outcome.UNAVAILABLE);
 		assertThat(source.status().lastFailure()).startsWith("cannot fetch " + this.issuer.uri("/jwks") + ": ")
 			.contains("HttpTimeoutException");
+	}
+
+	@Test
+	void keysWhenGivenRequestFactoryHasNoTimeoutThenTheRefreshIsCancelledAtItsDeadline() throws Exception {
+		CountDownLatch hanging = latch();
+		this.issuer.hang("/jwks", hanging, SET_1);
+		JwkSetKeySource source = source((builder) -> builder
+			.requestFactory(new JdkClientHttpRequestFactory(HttpClient.newHttpClient()))
+			.connectTimeout(Duration.ofMillis(100))
+			.readTimeout(Duration.ofMillis(200)));
+		assertThat(nextOutcome()).isEqualTo(JwkSetStatus.Outcome.UNAVAILABLE);
+		assertThat(source.status().lastFailure())
+			.isEqualTo("the refresh from " + this.issuer.uri("/jwks") + " took longer than 1300 ms");
+		assertThat(hanging.getCount()).isEqualTo(1);
+	}
+
+	@Test
+	void refreshWhenListenerThrowsThenLoggedAndTheSourceCarriesOn() throws Exception {
+		this.issuer.answer("/jwks", 200, SET_1);
+		try (CapturedLogs logs = CapturedLogs.start()) {
+			JwkSetKeySource source = JwkSetKeySource.withJwkSetUri(this.issuer.base() + "/jwks").clock(this.clock)
+				.listener((outcome, status) -> {
+					throw new IllegalStateException("meter registry closed");
+				})
+				.build();
+			this.sources.add(source);
+			source.awaitFirstKeys(Duration.ofSeconds(10));
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+			while (logs.warnOrAbove().isEmpty() && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			assertThat(logs.warnOrAbove()).containsExactly("WARN dev.joat.spring.security.JwkSetKeySource: "
+					+ "The JWK Set listener failed: IllegalStateException (meter registry closed)");
+			assertThat(source.keys("k1").find("k1")).isNotNull();
+		}
 	}
 
 	@Test
