@@ -151,7 +151,8 @@ public final class JwkSetKeySource implements KeySource, AutoCloseable {
 				throw new KeysUnavailableException("The keys from " + this.source + " were fetched "
 						+ Duration.ofMillis(age).toSeconds() + "s ago, more than the maximum staleness of "
 						+ Duration.ofMillis(this.maxStalenessMillis).toSeconds() + "s; the last refresh failed: "
-						+ this.refresher.lastFailure(), this.refresher.retryAfter());
+						+ Objects.requireNonNullElse(this.refresher.lastFailure(), "none completed since"),
+						this.refresher.retryAfter());
 			}
 		}
 		return keys;
@@ -334,7 +335,7 @@ public final class JwkSetKeySource implements KeySource, AutoCloseable {
 		/**
 		 * How long after they were fetched the last good keys still serve while the issuer cannot be
 		 * refreshed from; 1 h by default.
-		 * @param maxStaleness a positive duration
+		 * @param maxStaleness a duration longer than the refresh interval
 		 * @return this builder
 		 */
 		public Builder maxStaleness(Duration maxStaleness) {
@@ -416,6 +417,11 @@ public final class JwkSetKeySource implements KeySource, AutoCloseable {
 			if (this.minimumRefreshInterval.compareTo(this.refreshInterval) > 0) {
 				throw new IllegalArgumentException("minimumRefreshInterval (" + this.minimumRefreshInterval
 						+ ") cannot exceed refreshInterval (" + this.refreshInterval + ")");
+			}
+			if (this.maxStaleness.compareTo(this.refreshInterval) <= 0) {
+				throw new IllegalArgumentException("maxStaleness (" + this.maxStaleness
+						+ ") must be longer than refreshInterval (" + this.refreshInterval
+						+ "), or keys would go stale between two successful refreshes");
 			}
 			IssuerHttp http = new IssuerHttp(this.restClientBuilder, this.requestFactory, this.connectTimeout,
 					this.readTimeout, this.allowInsecureHttp);

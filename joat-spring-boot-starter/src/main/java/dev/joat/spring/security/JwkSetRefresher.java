@@ -207,20 +207,22 @@ final class JwkSetRefresher {
 		CompletableFuture<Attempt> attempt = new CompletableFuture<>();
 		// Waiters wait for the recorded outcome, so that they wake with the new keys in place.
 		CompletableFuture<Void> recorded = attempt.thenAccept(this::record);
-		// The listener hears of a refresh once it is over, when the next caller starts another.
-		attempt.thenCombine(recorded, (done, ignored) -> done).thenAccept(this::tellListener);
+		// The listener and awaitFirstKeys hear of a refresh once it is recorded and no longer
+		// running: a call they prompt then sees the new state, and may start the next refresh.
+		attempt.thenCombine(recorded, (done, ignored) -> done).thenAccept(this::recorded);
 		this.inFlight = recorded;
 		this.lastAttemptMillis = this.clock.millis();
 		this.attempted = true;
 		try {
 			Future<?> task = this.executor.submit(() -> attempt.complete(fetch()));
 			long deadline = this.fetchTimeoutMillis * ((this.jwkSetUri == null) ? 4 : 1) + 1000;
-			this.executor.schedule(() -> {
+			ScheduledFuture<?> watchdog = this.executor.schedule(() -> {
 				if (attempt.complete(Attempt.failed(JwkSetStatus.Outcome.UNAVAILABLE,
 						"the refresh from " + this.source + " took longer than " + deadline + " ms"))) {
 					task.cancel(true);
 				}
 			}, deadline, TimeUnit.MILLISECONDS);
+			attempt.whenComplete((done, ignored) -> watchdog.cancel(false));
 		}
 		catch (RejectedExecutionException ex) {
 			attempt.complete(Attempt.failed(JwkSetStatus.Outcome.UNAVAILABLE, "the source is closed"));
@@ -265,7 +267,6 @@ final class JwkSetRefresher {
 		if (result != null) {
 			this.snapshot = new Snapshot(result.keys(), this.clock.millis(), result.skipped());
 			this.lastFailure = null;
-			this.firstKeys.complete(null);
 			if (!result.skipped().isEmpty() && logger.isDebugEnabled()) {
 				logger.debug("Keys skipped in the JWK Set from " + this.jwkSetUri + ": " + result.skipped());
 			}
@@ -299,7 +300,10 @@ final class JwkSetRefresher {
 		}
 	}
 
-	private void tellListener(Attempt attempt) {
+	private void recorded(Attempt attempt) {
+		if (attempt.result() != null) {
+			this.firstKeys.complete(null);
+		}
 		if (this.listener != null) {
 			try {
 				this.listener.refreshed(attempt.outcome(), status());

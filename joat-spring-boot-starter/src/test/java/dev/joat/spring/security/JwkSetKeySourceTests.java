@@ -200,7 +200,9 @@ class JwkSetKeySourceTests {
 	@Test
 	void keysWhenFailOpenThenLastKeysServeBeyondMaxStaleness() throws Exception {
 		this.issuer.answer("/jwks", 200, SET_1);
-		JwkSetKeySource source = source((builder) -> builder.maxStaleness(Duration.ofMinutes(1)).failOpen(true));
+		JwkSetKeySource source = source((builder) -> builder.refreshInterval(Duration.ofSeconds(30))
+			.maxStaleness(Duration.ofMinutes(1))
+			.failOpen(true));
 		source.awaitFirstKeys(Duration.ofSeconds(10));
 		this.issuer.answer("/jwks", 503, "");
 		this.clock.advance(Duration.ofDays(2));
@@ -354,7 +356,7 @@ class JwkSetKeySourceTests {
 	@Test
 	void keysWhenCacheControlMaxAgeIsShortThenRefreshedInTheBackground() throws Exception {
 		this.issuer.answer("/jwks", 200, SET_1, "Cache-Control", "public, max-age=0");
-		source((builder) -> builder.minimumRefreshInterval(Duration.ofMillis(200)).refreshInterval(Duration.ofHours(1)));
+		source((builder) -> builder.minimumRefreshInterval(Duration.ofMillis(200)).refreshInterval(Duration.ofMinutes(30)));
 		for (int i = 0; i < 3; i++) {
 			assertThat(nextOutcome()).isEqualTo(JwkSetStatus.Outcome.SUCCESS);
 		}
@@ -393,6 +395,10 @@ class JwkSetKeySourceTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> JwkSetKeySource.withJwkSetUri("https://i/jwks").minimumRefreshInterval(Duration.ofMinutes(10)).build())
 			.withMessage("minimumRefreshInterval (PT10M) cannot exceed refreshInterval (PT5M)");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JwkSetKeySource.withJwkSetUri("https://i/jwks").maxStaleness(Duration.ofMinutes(5)).build())
+			.withMessage("maxStaleness (PT5M) must be longer than refreshInterval (PT5M), or keys would go stale between"
+					+ " two successful refreshes");
 		assertThatIllegalArgumentException().isThrownBy(() -> JwkSetKeySource.withJwkSetUri("https://i/jwks").maxStaleness(Duration.ZERO))
 			.withMessage("maxStaleness must be positive");
 		assertThatIllegalArgumentException()
