@@ -12,6 +12,11 @@
  * revoked tokens. All other types in this package are package-private implementation details: the
  * engine (JSON, base64url, HMAC, public-key signatures) that only the parser and the generator use.
  *
+ * <p>Public keys for asymmetric tokens come from a {@link dev.joat.KeySource}; a
+ * {@link dev.joat.JwkSetParser} turns an issuer's JWK Set into a {@link dev.joat.KeySet}, and
+ * {@link dev.joat.IssuerMetadata} reads the issuer's metadata. Fetching them is not core's business:
+ * the Spring starter's JWK Set client does it.
+ *
  * <p>Generators and parsers are immutable, built once and safe to share between threads. They are
  * not the only state, though: the package keeps global mutable state of two kinds, neither of
  * which holds anything a token can change the worth of. Each parser caches the headers of tokens
