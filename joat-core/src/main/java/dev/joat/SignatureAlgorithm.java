@@ -1,5 +1,10 @@
 package dev.joat;
 
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -108,6 +113,33 @@ public enum SignatureAlgorithm {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A new, unkeyed JDK {@link Signature} that computes this algorithm as JWS defines it: the one
+	 * place that maps an algorithm to the JDK, for signing and verifying alike. ECDSA in
+	 * {@code P1363} format (the raw {@code r || s} of RFC 7518 §3.4, not DER); RSASSA-PSS with
+	 * RFC 7518 §3.5's parameters (MGF1 with the same hash, a salt as long as the hash).
+	 */
+	Signature newSignature() throws GeneralSecurityException {
+		return switch (this) {
+			case RS256 -> Signature.getInstance("SHA256withRSA");
+			case RS384 -> Signature.getInstance("SHA384withRSA");
+			case RS512 -> Signature.getInstance("SHA512withRSA");
+			case PS256 -> pss("SHA-256", MGF1ParameterSpec.SHA256, 32);
+			case PS384 -> pss("SHA-384", MGF1ParameterSpec.SHA384, 48);
+			case PS512 -> pss("SHA-512", MGF1ParameterSpec.SHA512, 64);
+			case ES256 -> Signature.getInstance("SHA256withECDSAinP1363Format");
+			case ES384 -> Signature.getInstance("SHA384withECDSAinP1363Format");
+			case ES512 -> Signature.getInstance("SHA512withECDSAinP1363Format");
+			case EdDSA -> Signature.getInstance("Ed25519");
+		};
+	}
+
+	private static Signature pss(String hash, MGF1ParameterSpec mgf1, int saltLength) throws GeneralSecurityException {
+		Signature signature = Signature.getInstance("RSASSA-PSS");
+		signature.setParameter(new PSSParameterSpec(hash, "MGF1", mgf1, saltLength, PSSParameterSpec.TRAILER_FIELD_BC));
+		return signature;
 	}
 
 }

@@ -6,8 +6,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 
 import dev.joat.InvalidTokenException.Reason;
@@ -56,37 +54,11 @@ final class SignatureVerifier extends SlotPool.Member {
 
 	private SignatureVerifier(SignatureAlgorithm algorithm) {
 		try {
-			this.signature = Signature.getInstance(jcaName(algorithm));
-			switch (algorithm) {
-				case PS256 -> this.signature.setParameter(pss("SHA-256", MGF1ParameterSpec.SHA256, 32));
-				case PS384 -> this.signature.setParameter(pss("SHA-384", MGF1ParameterSpec.SHA384, 48));
-				case PS512 -> this.signature.setParameter(pss("SHA-512", MGF1ParameterSpec.SHA512, 64));
-				default -> {
-				}
-			}
+			this.signature = algorithm.newSignature();
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("The JDK has no " + jcaName(algorithm), ex);
+			throw new IllegalStateException("The JDK cannot compute " + algorithm, ex);
 		}
-	}
-
-	/** RFC 7518 §3.5: MGF1 with the same hash, a salt as long as the hash, trailer field 1. */
-	private static PSSParameterSpec pss(String digest, MGF1ParameterSpec mgf1, int saltLength) {
-		return new PSSParameterSpec(digest, "MGF1", mgf1, saltLength, 1);
-	}
-
-	/** The JCA {@link Signature} algorithm that verifies {@code algorithm} in JWS's encoding. */
-	static String jcaName(SignatureAlgorithm algorithm) {
-		return switch (algorithm) {
-			case RS256 -> "SHA256withRSA";
-			case RS384 -> "SHA384withRSA";
-			case RS512 -> "SHA512withRSA";
-			case PS256, PS384, PS512 -> "RSASSA-PSS";
-			case ES256 -> "SHA256withECDSAinP1363Format";
-			case ES384 -> "SHA384withECDSAinP1363Format";
-			case ES512 -> "SHA512withECDSAinP1363Format";
-			case EdDSA -> "Ed25519";
-		};
 	}
 
 	@SuppressWarnings("unchecked")

@@ -10,8 +10,6 @@ import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PSSParameterSpec;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -246,7 +244,7 @@ public final class SigningKey {
 		try {
 			int end = signInto(probe, PROBE.length, probe, PROBE.length + 1);
 			byte[] signature = Base64Url.decode(probe, PROBE.length + 1, end);
-			Signature verifier = newSignature(this.algorithm);
+			Signature verifier = this.algorithm.newSignature();
 			verifier.initVerify(publicKey);
 			verifier.update(PROBE);
 			verified = signature != null && verifier.verify(signature);
@@ -271,31 +269,6 @@ public final class SigningKey {
 		};
 	}
 
-	/** A new, unkeyed JDK {@link Signature} that computes {@code algorithm} as JWS defines it. */
-	static Signature newSignature(SignatureAlgorithm algorithm) throws GeneralSecurityException {
-		return switch (algorithm) {
-			case RS256 -> Signature.getInstance("SHA256withRSA");
-			case RS384 -> Signature.getInstance("SHA384withRSA");
-			case RS512 -> Signature.getInstance("SHA512withRSA");
-			case PS256 -> pss("SHA-256", MGF1ParameterSpec.SHA256, 32);
-			case PS384 -> pss("SHA-384", MGF1ParameterSpec.SHA384, 48);
-			case PS512 -> pss("SHA-512", MGF1ParameterSpec.SHA512, 64);
-			// P1363: the raw r || s of RFC 7518 §3.4, not the DER sequence of the plain algorithm.
-			case ES256 -> Signature.getInstance("SHA256withECDSAinP1363Format");
-			case ES384 -> Signature.getInstance("SHA384withECDSAinP1363Format");
-			case ES512 -> Signature.getInstance("SHA512withECDSAinP1363Format");
-			case EdDSA -> Signature.getInstance("Ed25519");
-		};
-	}
-
-	/** RFC 7518 §3.5: MGF1 with the same hash, and a salt as long as the hash. */
-	private static Signature pss(String hash, MGF1ParameterSpec mgf1, int saltLength)
-			throws GeneralSecurityException {
-		Signature signature = Signature.getInstance("RSASSA-PSS");
-		signature.setParameter(new PSSParameterSpec(hash, "MGF1", mgf1, saltLength, PSSParameterSpec.TRAILER_FIELD_BC));
-		return signature;
-	}
-
 	@Override
 	public String toString() {
 		String keyId = keyId();
@@ -315,7 +288,7 @@ public final class SigningKey {
 		Signer(SignatureAlgorithm algorithm, PrivateKey privateKey, int signatureLength) {
 			this.algorithm = algorithm;
 			try {
-				this.signature = newSignature(algorithm);
+				this.signature = algorithm.newSignature();
 				this.signature.initSign(privateKey);
 			}
 			catch (GeneralSecurityException ex) {
