@@ -3,6 +3,7 @@ package dev.joat.sample.token;
 import java.time.Clock;
 import java.util.List;
 
+import dev.joat.InvalidTokenException;
 import dev.joat.KeySet;
 import dev.joat.SecretResolver;
 import dev.joat.SignatureAlgorithm;
@@ -12,12 +13,12 @@ import dev.joat.TokenParser;
 import dev.joat.TokenProfile;
 import dev.joat.TokenType;
 import dev.joat.TokenVerificationListener;
-import dev.joat.InvalidTokenException;
 import dev.joat.revocation.RevocationList;
 import dev.joat.spring.boot.JoatConfigurationReport;
 import dev.joat.spring.boot.JoatProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -106,7 +107,7 @@ class AsymmetricSigningConfiguration {
 
 			});
 		}
-		RevocationList revocationList = revocationLists.getIfUnique();
+		@Nullable RevocationList revocationList = revocationLists.getIfUnique();
 		if (revocationList != null) {
 			parser.revocationList(revocationList).requireTokenId(joat.getRevocation().isRequireJti());
 		}

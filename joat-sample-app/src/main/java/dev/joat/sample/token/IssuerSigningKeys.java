@@ -111,7 +111,8 @@ final class IssuerSigningKeys {
 
 	private static SigningKey fromKeystore(SignatureAlgorithm algorithm, Resource location,
 			SigningKeyProperties.Keystore settings) {
-		char[] password = (settings.getPassword() != null) ? settings.getPassword().toCharArray() : new char[0];
+		String configuredPassword = settings.getPassword();
+		char[] password = (configuredPassword != null) ? configuredPassword.toCharArray() : new char[0];
 		KeyStore keyStore;
 		try (InputStream in = location.getInputStream()) {
 			keyStore = KeyStore.getInstance("PKCS12");

@@ -3,6 +3,7 @@ package dev.joat.sample.token;
 import java.time.Duration;
 
 import dev.joat.KeySet;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
@@ -28,7 +29,7 @@ class JwkSetEndpoint {
 
 	private static final MediaType JWK_SET = MediaType.parseMediaType("application/jwk-set+json");
 
-	private final String jwkSet;
+	private final @Nullable String jwkSet;
 
 	JwkSetEndpoint(ObjectProvider<IssuerSigningKey> signingKey) {
 		IssuerSigningKey key = signingKey.getIfAvailable();
