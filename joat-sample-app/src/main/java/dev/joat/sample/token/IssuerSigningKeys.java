@@ -105,7 +105,7 @@ final class IssuerSigningKeys {
 		catch (IllegalArgumentException ex) {
 			// SigningKey.fromPem never quotes the text in its message.
 			throw new InvalidConfigurationPropertyValueException(LOCATION, location.getDescription(),
-					"it holds no usable " + algorithm.jwsName() + " private key: " + ex.getMessage() + " " + hint(algorithm));
+					"it holds no usable " + algorithm.jwsName() + " private key: " + sentence(ex) + hint(algorithm));
 		}
 	}
 
@@ -140,7 +140,7 @@ final class IssuerSigningKeys {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException(KEYSTORE, location.getDescription(),
-					"its key does not suit " + algorithm.jwsName() + ": " + ex.getMessage() + " " + hint(algorithm));
+					"its key does not suit " + algorithm.jwsName() + ": " + sentence(ex) + hint(algorithm));
 		}
 	}
 
@@ -163,6 +163,12 @@ final class IssuerSigningKeys {
 					+ keys.size() + " key entries " + keys + "; set " + KEYSTORE_ALIAS + " to the one to sign with.");
 		}
 		return keys.get(0);
+	}
+
+	/** The exception's message as a sentence, followed by a space. */
+	private static String sentence(Exception ex) {
+		String message = String.valueOf(ex.getMessage()).strip();
+		return message.endsWith(".") ? message + " " : message + ". ";
 	}
 
 	private static String hint(SignatureAlgorithm algorithm) {
