@@ -30,13 +30,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample as an issuer that signs with a private key (issue 27), over real HTTP on its own
  * ports: Spring Security's stock {@code NimbusJwtDecoder}, given the issuer URL alone
- * ({@link JwtDecoders#fromIssuerLocation(String)}, what Boot does for {@code issuer-uri}), finds
+ * ({@link JwtDecoders#fromIssuerLocation(String)}, and {@code NimbusJwtDecoder.withIssuerLocation}
+ * with the issuer validator, as Boot builds its decoder for {@code issuer-uri}), finds
  * the RFC 8414 document, checks its {@code issuer}, fetches {@code jwks_uri} and verifies the
  * sample's ES256 and RS256 tokens; EdDSA tokens are verified with the JDK's Ed25519 from the
  * published JWK (Nimbus would need Google Tink for Ed25519, which the project does not add). The
@@ -73,6 +76,9 @@ class SampleAsymmetricIssuerTests {
 			assertThat(jwt.getHeaders()).containsEntry("alg", "ES256").containsEntry("kid", thumbprint);
 			assertThat(jwt.getIssuer()).hasToString(issuer);
 			assertThat(jwt.getClaimAsStringList("scp")).containsExactly("read", "profile");
+			NimbusJwtDecoder asBootBuildsIt = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+			asBootBuildsIt.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+			assertThat(asBootBuildsIt.decode(token).getClaims()).isEqualTo(jwt.getClaims());
 			assertThat(AsymmetricSample.get(port, "/api/read", token).statusCode()).isEqualTo(200);
 			assertThat(metadata(port)).containsEntry("jwks_uri", issuer + "/oauth2/jwks");
 			assertPublicOnly(jwkSet(port));
