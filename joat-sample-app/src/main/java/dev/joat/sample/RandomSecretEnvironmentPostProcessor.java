@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 
+import dev.joat.sample.token.SigningAlgorithmSetting;
 import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -16,7 +17,9 @@ import org.springframework.core.env.MapPropertySource;
  * Makes the sample's first run work with no setup: when neither {@code joat.secret} (e.g. the
  * {@code JOAT_SECRET} environment variable) nor {@code joat.secret-base64} is configured, it
  * generates a random 32-byte secret for this run and warns that tokens will not survive a
- * restart. The secret itself is never logged.
+ * restart. The secret itself is never logged. Nothing is generated when the sample signs with a
+ * private key ({@code joat.sample.signing-algorithm}): that key is generated, if need be, by the
+ * token package, which says so itself.
  */
 class RandomSecretEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -30,7 +33,7 @@ class RandomSecretEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (environment.containsProperty("joat.secret") || environment.containsProperty("joat.secret-base64")
+		if (SigningAlgorithmSetting.isAsymmetric(environment) || environment.containsProperty("joat.secret") || environment.containsProperty("joat.secret-base64")
 				|| environment.containsProperty("joat.secrets[0].kid")) {
 			return;
 		}

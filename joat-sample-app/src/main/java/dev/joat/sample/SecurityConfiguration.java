@@ -21,7 +21,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * Three stateless filter chains: the actuator on the management port is open to whoever reaches
  * that (loopback-only by default) port; the token, revocation (RFC 7009) and introspection (RFC 7662)
  * endpoints authenticate clients themselves (RFC 6749 §2.3, with RFC 6749 error bodies), everything else needs a bearer token checked by the joat starter's
- * decoder, except the public metadata documents under {@code /.well-known/}; {@code @PreAuthorize}
+ * decoder, except the public metadata documents under {@code /.well-known/} and the public JWK Set
+ * ({@code /oauth2/jwks}); {@code @PreAuthorize}
  * on the API checks scopes.
  *
  * <p>The RFC 9728 protected-resource metadata Spring Security serves follows the starter's
@@ -69,7 +70,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthorizationServerMetadata authorizationServer,
 			JoatProtectedResourceMetadata protectedResourceMetadata) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/error", "/.well-known/**")
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/error", "/.well-known/**", "/oauth2/jwks")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -8,10 +8,12 @@ import java.util.Map;
 
 import dev.joat.revocation.RevocationStore;
 import dev.joat.spring.boot.JoatConfigurationException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,16 +38,24 @@ public final class AuthorizationServerMetadata {
 
 	private final boolean revocation;
 
+	private final boolean jwkSet;
+
 	@Autowired
 	AuthorizationServerMetadata(@Value("${joat.issuer:}") String issuer, ClientRegistry clients,
-			ObjectProvider<RevocationStore> revocationStore) {
-		this(issuer, clients, revocationStore.getIfAvailable() != null);
+			ObjectProvider<RevocationStore> revocationStore, Environment environment) {
+		this(issuer, clients, revocationStore.getIfAvailable() != null,
+				SigningAlgorithmSetting.isAsymmetric(environment));
 	}
 
 	AuthorizationServerMetadata(String issuer, ClientRegistry clients, boolean revocation) {
+		this(issuer, clients, revocation, false);
+	}
+
+	AuthorizationServerMetadata(String issuer, ClientRegistry clients, boolean revocation, boolean jwkSet) {
 		this.issuer = checkedUrl("joat.issuer", issuer, false);
 		this.scopes = clients.scopes();
 		this.revocation = revocation;
+		this.jwkSet = jwkSet;
 	}
 
 	/**
@@ -73,11 +83,22 @@ public final class AuthorizationServerMetadata {
 	}
 
 	/**
+	 * The URL of the JWK Set with the public key the tokens are signed with, when the sample signs
+	 * with a private key ({@code joat.sample.signing-algorithm}).
+	 * @return the issuer followed by {@code /oauth2/jwks}, or {@code null} in the default
+	 * {@code HS256} mode (a shared secret is never published)
+	 */
+	public @Nullable String jwksUri() {
+		return this.jwkSet ? this.issuer + JwkSetEndpoint.PATH : null;
+	}
+
+	/**
 	 * The RFC 8414 §2 metadata: issuer, token endpoint, the client-credentials grant only, both
 	 * client-secret authentication methods, the scopes, no response types (there is no
 	 * authorization endpoint), the revocation endpoint (RFC 7009) when a revocation store is
 	 * configured, and the introspection endpoint (RFC 7662); both take the token endpoint's client
-	 * authentication.
+	 * authentication; and {@code jwks_uri} when the tokens are signed with a
+	 * private key.
 	 * @return a new map, in that order
 	 */
 	Map<String, Object> asMap() {
@@ -85,6 +106,9 @@ public final class AuthorizationServerMetadata {
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("issuer", this.issuer);
 		metadata.put("token_endpoint", tokenEndpoint());
+		if (this.jwkSet) {
+			metadata.put("jwks_uri", jwksUri());
+		}
 		metadata.put("grant_types_supported", List.of("client_credentials"));
 		metadata.put("token_endpoint_auth_methods_supported", authMethods);
 		metadata.put("scopes_supported", this.scopes);

@@ -1,0 +1,31 @@
+package dev.joat.sample.token;
+
+import java.util.Objects;
+
+import dev.joat.SigningKey;
+
+/**
+ * The private key the sample signs its tokens with in an asymmetric mode, and where it came from.
+ * Its {@link #toString()} shows the algorithm, {@code kid} and thumbprint only: public data.
+ *
+ * @param key the key, with its {@code kid}
+ * @param source where it came from: {@code joat.sample.signing-key.location},
+ * {@code joat.sample.signing-key.keystore} or {@code generated}
+ */
+record IssuerSigningKey(SigningKey key, String source) {
+
+	/** Where a key generated for the run comes from. */
+	static final String GENERATED = "generated";
+
+	IssuerSigningKey {
+		Objects.requireNonNull(key, "key cannot be null");
+		Objects.requireNonNull(source, "source cannot be null");
+	}
+
+	@Override
+	public String toString() {
+		return "IssuerSigningKey[" + this.key.algorithm() + ", kid=" + this.key.keyId() + ", thumbprint="
+				+ this.key.thumbprint() + ", source=" + this.source + "]";
+	}
+
+}
