@@ -154,32 +154,42 @@ final class ClaimsValidator {
 
 	/**
 	 * PyJOAT's {@code scp} array of scope tokens, or RFC 9068's space-delimited {@code scope}
-	 * string (RFC 6749 §3.3); none means no scope. Both at once is ambiguous and refused.
+	 * string (RFC 6749 §3.3), or a {@code scope} array of scope tokens, as Spring Authorization
+	 * Server writes it and Spring Security reads it; none means no scope. Both claims at once is
+	 * ambiguous and refused.
 	 */
 	private static List<String> scope(Object scp, Object scope) {
 		if (scp != ABSENT && scope != ABSENT) {
 			throw invalid("a token may carry \"scp\" or \"scope\", not both");
 		}
 		if (scp != ABSENT) {
-			if (!isStringList(scp)) {
-				throw invalid("\"scp\" must be an array of strings");
-			}
-			@SuppressWarnings("unchecked")
-			List<String> tokens = (List<String>) scp;
-			for (String token : tokens) {
-				if (!ScopeToken.isValid(token)) {
-					throw invalid("\"scp\" holds a value that is not an RFC 6749 scope token");
-				}
-			}
-			return tokens;
+			return scopeTokens(scp, "scp");
+		}
+		if (scope instanceof String text) {
+			return splitScope(text);
 		}
 		if (scope != ABSENT) {
-			if (!(scope instanceof String)) {
-				throw invalid("\"scope\" must be a space-delimited string");
+			if (!isStringList(scope)) {
+				throw invalid("\"scope\" must be a space-delimited string or an array of strings");
 			}
-			return splitScope((String) scope);
+			return scopeTokens(scope, "scope");
 		}
 		return Collections.emptyList();
+	}
+
+	/** An array of strings, each an RFC 6749 scope token. */
+	private static List<String> scopeTokens(Object value, String claim) {
+		if (!isStringList(value)) {
+			throw invalid("\"" + claim + "\" must be an array of strings");
+		}
+		@SuppressWarnings("unchecked")
+		List<String> tokens = (List<String>) value;
+		for (String token : tokens) {
+			if (!ScopeToken.isValid(token)) {
+				throw invalid("\"" + claim + "\" holds a value that is not an RFC 6749 scope token");
+			}
+		}
+		return tokens;
 	}
 
 	private static List<String> splitScope(String scope) {
