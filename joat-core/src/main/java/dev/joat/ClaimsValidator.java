@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.joat.InvalidTokenException.Reason;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The last step of parsing: checks what the verified claims mean (RFC 7519 §4.1, RFC 9068 §2.2)
@@ -48,6 +49,7 @@ final class ClaimsValidator {
 		Object subValue = ABSENT;
 		Object jtiValue = ABSENT;
 		Object clientIdValue = ABSENT;
+		Object azpValue = ABSENT;
 		Object scpValue = ABSENT;
 		Object scopeValue = ABSENT;
 		for (int i = 0; i < claims.size(); i++) {
@@ -61,6 +63,7 @@ final class ClaimsValidator {
 				case "sub" -> subValue = value;
 				case "jti" -> jtiValue = value;
 				case "client_id" -> clientIdValue = value;
+				case "azp" -> azpValue = value;
 				case "scp" -> scpValue = value;
 				case "scope" -> scopeValue = value;
 				default -> {
@@ -104,7 +107,7 @@ final class ClaimsValidator {
 		}
 		Object aud = (audValue == ABSENT) ? null : audValue;
 		checkAudience(aud);
-		String clientId = clientId(string(clientIdValue, "client_id"), aud);
+		String clientId = clientId(string(clientIdValue, "client_id"), string(azpValue, "azp"), aud);
 		String subject = string(subValue, "sub");
 		String tokenId = string(jtiValue, "jti");
 		List<String> scope = scope(scpValue, scopeValue);
@@ -137,19 +140,26 @@ final class ClaimsValidator {
 		throw new InvalidTokenException(Reason.WRONG_AUDIENCE, "Wrong audience: the token is not meant for this server");
 	}
 
-	/** RFC 9068's {@code client_id} when present, else PyJOAT's {@code aud} (one string). */
-	private static String clientId(String clientId, Object aud) {
+	/**
+	 * RFC 9068's {@code client_id} when present, else OpenID Connect's authorized party
+	 * {@code azp} (the client Keycloak, Entra ID and Auth0 name there), else PyJOAT's {@code aud}
+	 * (one string).
+	 */
+	private static String clientId(@Nullable String clientId, @Nullable String authorizedParty, @Nullable Object aud) {
 		if (clientId != null) {
 			return clientId;
+		}
+		if (authorizedParty != null) {
+			return authorizedParty;
 		}
 		if (aud instanceof String) {
 			return (String) aud;
 		}
 		if (aud == null) {
 			throw new InvalidTokenException(Reason.MISSING_CLAIM,
-					"Missing claim: the client is named by neither \"client_id\" nor \"aud\"");
+					"Missing claim: the client is named by neither \"client_id\", \"azp\" nor \"aud\"");
 		}
-		throw invalid("\"aud\" must be one string naming the client when there is no \"client_id\"");
+		throw invalid("\"aud\" must be one string naming the client when there is no \"client_id\" nor \"azp\"");
 	}
 
 	/**

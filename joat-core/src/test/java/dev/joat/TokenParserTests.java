@@ -422,7 +422,16 @@ class TokenParserTests {
 	@Test
 	void parseTokenWhenAudIsArrayWithoutClientIdThenInvalidClaim() {
 		assertRefused(sign(HS256_HEADER, "{\"aud\":[\"abcd\"],\"exp\":" + (NOW + 60) + "}"), Reason.INVALID_CLAIM,
-				"Invalid claim: \"aud\" must be one string naming the client when there is no \"client_id\"");
+				"Invalid claim: \"aud\" must be one string naming the client when there is no \"client_id\" nor \"azp\"");
+	}
+
+	@Test
+	void parseTokenWhenAzpWithoutClientIdThenItNamesTheClientAsKeycloakAndEntraWriteIt() {
+		String payload = "{\"azp\":\"my-client\",\"aud\":[\"account\",\"api\"],\"exp\":" + (NOW + 60) + "}";
+		assertThat(this.parser.parseToken(sign(HS256_HEADER, payload)).clientId()).isEqualTo("my-client");
+		String both = "{\"client_id\":\"abcd\",\"azp\":\"my-client\",\"exp\":" + (NOW + 60) + "}";
+		assertThat(this.parser.parseToken(sign(HS256_HEADER, both)).clientId()).isEqualTo("abcd");
+		assertRefused(sign(HS256_HEADER, "{\"azp\":7,\"aud\":\"abcd\",\"exp\":" + (NOW + 60) + "}"), Reason.INVALID_CLAIM);
 	}
 
 	@Test
