@@ -50,6 +50,13 @@ import org.springframework.web.client.RestClient;
  * {@link dev.joat.spring.boot.actuate.JoatTokenMetrics}) is told, in order, of the parser's
  * verifications and the generator's tokens. The parser consults the {@code RevocationList} bean
  * when there is one ({@code joat.revocation.*}).
+ *
+ * <p>Two modes, decided by Spring Boot's properties alone ({@link KeySettings}): without
+ * {@code issuer-uri}, {@code jwk-set-uri} and {@code public-key-location}, HMAC secrets (a
+ * {@code SecretResolver} and, with {@code joat.issuer}, a {@code TokenGenerator}); with one of
+ * them, the issuer's public keys (a {@link KeySource}: a {@link JwkSetKeySource} or the fixed
+ * {@link KeySet} of a PEM file) and no generator. One parser bean, one mapping of the shared
+ * settings, for both.
  */
 @Configuration(proxyBeanMethods = false)
 class JoatCoreConfiguration {

@@ -19,7 +19,8 @@ import org.springframework.util.unit.DataSize;
  * {@code SecretResolver} bean; {@code joat.issuer} is required unless
  * {@code joat.accept-any-issuer=true}. Spring Boot's
  * {@code spring.security.oauth2.resourceserver.jwt.*} properties apply too, as the README
- * describes. Everything is checked once, at startup; secrets are never
+ * describes; with its {@code issuer-uri}, {@code jwk-set-uri} or {@code public-key-location}, joat
+ * verifies the issuer's asymmetric tokens instead ({@code joat.jwks.*}), and no secret may be set. Everything is checked once, at startup; secrets are never
  * logged. A mutable binding target, not thread-safe; read it only while the context starts.
  */
 @ConfigurationProperties("joat")
