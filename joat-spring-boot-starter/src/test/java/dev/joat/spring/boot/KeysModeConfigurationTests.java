@@ -95,6 +95,44 @@ class KeysModeConfigurationTests {
 	}
 
 	@Test
+	void contextWhenPublicKeyLocationEd25519AndEdDsaThenKeyBoundToEdDsa() throws Exception {
+		KeyPair ed25519 = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		Path pem = write("ed.pub", JwksTestServer.pem(ed25519));
+		this.runner.withPropertyValues(JWT + "public-key-location=file:" + pem, JWT + "jws-algorithms=EdDSA",
+				"joat.issuer=https://idp.example")
+			.run((context) -> assertThat(context.getBean(JoatConfigurationReport.class).keys())
+				.singleElement()
+				.satisfies((key) -> assertThat(key.algorithm()).isEqualTo("EdDSA")));
+	}
+
+	@Test
+	void decodeWhenPublicKeyLocationAndIssuerUriThenIssuerCheckedWithoutDiscovery() throws Exception {
+		KeyPair rsa = JwksTestServer.generate("RSA");
+		Path pem = write("issuer.pub", JwksTestServer.pem(rsa));
+		this.runner.withPropertyValues(JWT + "public-key-location=file:" + pem, JWT + "issuer-uri=https://idp.example")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(JwkSetKeySource.class);
+				JwtDecoder decoder = context.getBean(JwtDecoder.class);
+				assertThat(decoder.decode(JwksTestServer.token(JWSAlgorithm.RS256, "any",
+						new RSASSASigner(rsa.getPrivate()), "https://idp.example", java.time.Instant.now().plusSeconds(600)))
+					.getIssuer()).hasToString("https://idp.example");
+				assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(JwksTestServer.token(
+						JWSAlgorithm.RS256, "any", new RSASSASigner(rsa.getPrivate()), "https://other.example",
+						java.time.Instant.now().plusSeconds(600))));
+			});
+	}
+
+	@Test
+	void contextWhenJwkSetUriAndIssuerUriThenKeysFromJwkSetUriAndIssuerFromIssuerUri() {
+		this.runner.withPropertyValues(JWKS, JWT + "issuer-uri=https://idp.example").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(JwkSetKeySource.class).status().source())
+				.hasToString("https://idp.example/jwks");
+			assertThat(context.getBean(JoatConfigurationReport.class).issuer()).isEqualTo("https://idp.example");
+		});
+	}
+
+	@Test
 	void contextWhenPublicKeyLocationEcButRs256ThenFailsNamingProperty() throws Exception {
 		Path pem = write("ec.pub", JwksTestServer.pem(JwksTestServer.generate("EC")));
 		this.runner.withPropertyValues(JWT + "public-key-location=file:" + pem, "joat.issuer=https://idp.example")
