@@ -87,8 +87,22 @@ public final class AuthorizationServer implements AutoCloseable {
 	 * @return the access token
 	 */
 	public String token(String scope) {
+		return token(AuthorizationServerApp.CLIENT_ID, AuthorizationServerApp.CLIENT_SECRET, scope);
+	}
+
+	/**
+	 * Asks for an access token of {@link AuthorizationServerApp#RFC9068_CLIENT_ID}, whose {@code scope}
+	 * is a space-delimited string.
+	 * @param scope the space-separated scopes to ask for
+	 * @return the access token
+	 */
+	public String rfc9068Token(String scope) {
+		return token(AuthorizationServerApp.RFC9068_CLIENT_ID, AuthorizationServerApp.RFC9068_CLIENT_SECRET, scope);
+	}
+
+	private String token(String clientId, String clientSecret, String scope) {
 		String basic = Base64.getEncoder()
-			.encodeToString((AuthorizationServerApp.CLIENT_ID + ":" + AuthorizationServerApp.CLIENT_SECRET)
+			.encodeToString((clientId + ":" + clientSecret)
 				.getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + "/oauth2/token"))
 			.header("Authorization", "Basic " + basic)

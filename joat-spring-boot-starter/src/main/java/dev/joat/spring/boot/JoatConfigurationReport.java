@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.joat.KeySet;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
 import dev.joat.revocation.InMemoryRevocationStore;
@@ -25,9 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param maxTokenLength the longest token accepted, in characters
  * @param requireAtJwt whether only {@code typ: at+jwt} tokens are accepted
  * @param keySource where the secrets come from: {@code joat.secret}, {@code joat.secret-base64},
- * {@code joat.secrets} or {@code application} (a {@code SecretResolver} bean of the application)
+ * {@code joat.secrets} or {@code application} (a {@code SecretResolver} bean of the application); or,
+ * verifying with an issuer's public keys, the Spring Boot property they come from
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, {@code jwk-set-uri} or
+ * {@code public-key-location})
  * @param keys the key ring: each key id, its algorithm and whether it signs; empty for an
- * application's resolver
+ * application's resolver and for a JWK Set (whose keys change; see the endpoint's JWK Set status)
  * @param revocation the revocation list the parser consults
  */
 public record JoatConfigurationReport(@Nullable String issuer, List<String> algorithms, String profile, String tokenLifetime,
@@ -66,8 +70,23 @@ public record JoatConfigurationReport(@Nullable String issuer, List<String> algo
 	public record Key(@Nullable String kid, String algorithm, boolean signing) {
 	}
 
-	static JoatConfigurationReport of(JoatSettings settings, SecretResolver secretResolver,
+	static JoatConfigurationReport of(JoatSettings settings, @Nullable SecretResolver secretResolver,
 			boolean applicationResolver, RevocationStatus revocation) {
+		KeySettings keySettings = settings.keys();
+		if (keySettings != null) {
+			List<String> algorithms = keySettings.algorithms().stream().map((algorithm) -> algorithm.jwsName()).toList();
+			List<Key> keys = new ArrayList<>();
+			KeySet publicKeys = keySettings.publicKeys();
+			if (publicKeys != null) {
+				publicKeys.keys().forEach((key) -> keys.add(new Key(key.keyId(), key.algorithm().jwsName(), false)));
+			}
+			String issuer = (keySettings.issuerUri() != null) ? keySettings.issuerUri()
+					: settings.acceptAnyIssuer() ? null : settings.issuer();
+			return new JoatConfigurationReport(issuer, algorithms, settings.profile().name().toLowerCase(Locale.ROOT),
+					String.valueOf(settings.tokenLifetime()), String.valueOf(settings.clockSkew()), settings.audiences(),
+					settings.maxTokenLength(), settings.requireAtJwt(), keySettings.trigger(), List.copyOf(keys),
+					revocation);
+		}
 		List<String> algorithms = settings.algorithms().stream().map((algorithm) -> algorithm.jwsName()).toList();
 		List<Key> keys = new ArrayList<>();
 		String keySource;

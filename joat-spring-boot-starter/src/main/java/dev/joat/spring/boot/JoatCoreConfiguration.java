@@ -1,7 +1,9 @@
 package dev.joat.spring.boot;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import dev.joat.HmacAlgorithm;
 import dev.joat.SecretResolver;
@@ -17,14 +19,27 @@ import dev.joat.revocation.RevocationStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.joat.JwkSetParser;
+import dev.joat.KeySet;
+import dev.joat.KeySource;
+import dev.joat.KeysUnavailableException;
+import dev.joat.SignatureAlgorithm;
+import dev.joat.spring.security.JwkSetKeySource;
+import dev.joat.spring.security.JwkSetListener;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.client.RestClient;
 
 /**
  * joat-core's beans from the {@link JoatSettings}, built once from {@code joat.*} and Spring Boot's
@@ -35,6 +50,13 @@ import org.springframework.core.env.Environment;
  * {@link dev.joat.spring.boot.actuate.JoatTokenMetrics}) is told, in order, of the parser's
  * verifications and the generator's tokens. The parser consults the {@code RevocationList} bean
  * when there is one ({@code joat.revocation.*}).
+ *
+ * <p>Two modes, decided by Spring Boot's properties alone ({@link KeySettings}): without
+ * {@code issuer-uri}, {@code jwk-set-uri} and {@code public-key-location}, HMAC secrets (a
+ * {@code SecretResolver} and, with {@code joat.issuer}, a {@code TokenGenerator}); with one of
+ * them, the issuer's public keys (a {@link KeySource}: a {@link JwkSetKeySource} or the fixed
+ * {@link KeySet} of a PEM file) and no generator. One parser bean, one mapping of the shared
+ * settings, for both.
  */
 @Configuration(proxyBeanMethods = false)
 class JoatCoreConfiguration {
@@ -42,23 +64,41 @@ class JoatCoreConfiguration {
 	private static final Log logger = LogFactory.getLog(JoatCoreConfiguration.class);
 
 	@Bean
-	JoatSettings joatSettings(JoatProperties properties, Environment environment) {
-		return JoatSettings.of(properties, Binder.get(environment));
+	JoatSettings joatSettings(JoatProperties properties, Environment environment, ResourceLoader resourceLoader) {
+		return JoatSettings.of(properties, Binder.get(environment), resourceLoader);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(KeyModeConditions.OnHmac.class)
 	SecretResolver joatSecretResolver(JoatSettings settings) {
 		return settings.secretResolver();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenParser joatTokenParser(JoatSettings settings, SecretResolver secretResolver, ObjectProvider<Clock> clock,
+	TokenParser joatTokenParser(JoatSettings settings, ObjectProvider<SecretResolver> secretResolvers,
+			ObjectProvider<KeySource> keySources, ObjectProvider<Clock> clock,
 			ObjectProvider<TokenVerificationListener> listeners, ObjectProvider<RevocationList> revocationLists,
 			ObjectProvider<RevocationStore> revocationStores) {
-		TokenParser.Builder parser = (secretResolver instanceof SecretRing ring) ? TokenParser.builder(ring)
-				: TokenParser.builder(secretResolver).algorithms(settings.algorithms().toArray(HmacAlgorithm[]::new));
+		KeySettings keys = settings.keys();
+		TokenParser.Builder parser;
+		if (keys != null) {
+			if (secretResolvers.getIfAvailable() != null) {
+				throw new JoatConfigurationException(keys.trigger(), keys.trigger()
+						+ " is set, so joat verifies tokens with the issuer's public keys, but the application defines a"
+						+ " SecretResolver bean, which would never be used",
+						"Remove " + keys.trigger() + " to verify HMAC-signed tokens with your SecretResolver, or remove"
+								+ " the SecretResolver bean to verify the issuer's tokens.");
+			}
+			parser = TokenParser.withKeys(keySources.getObject())
+				.signatureAlgorithms(keys.algorithms().toArray(SignatureAlgorithm[]::new));
+		}
+		else {
+			SecretResolver secretResolver = secretResolvers.getObject();
+			parser = (secretResolver instanceof SecretRing ring) ? TokenParser.builder(ring)
+					: TokenParser.builder(secretResolver).algorithms(settings.algorithms().toArray(HmacAlgorithm[]::new));
+		}
 		String issuer = settings.requiredIssuer();
 		if (issuer == null) {
 			logger.warn("joat.accept-any-issuer=true: bearer tokens from any issuer are accepted, their \"iss\" is"
@@ -82,6 +122,7 @@ class JoatCoreConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty("joat.issuer")
+	@Conditional(KeyModeConditions.OnHmac.class)
 	TokenGenerator joatTokenGenerator(JoatSettings settings, SecretResolver secretResolver,
 			ObjectProvider<Clock> clock, ObjectProvider<TokenIssuanceListener> listeners) {
 		String issuer = settings.requiredIssuer();
@@ -96,6 +137,82 @@ class JoatCoreConfiguration {
 		map.from(settings.tokenLifetime()).to(generator::lifetime);
 		map.from(TokenListeners.issuance(listeners.orderedStream().toList())).to(generator::listener);
 		return generator.clock(clock.getIfUnique(Clock::systemUTC)).build();
+	}
+
+	/**
+	 * The issuer's keys when {@code issuer-uri}, {@code jwk-set-uri} or {@code public-key-location}
+	 * is set; each backs off for the application's own {@link KeySource}. The JWK Set source fetches
+	 * with the application's {@code RestClient.Builder} when Spring Boot provides one (SSL bundles,
+	 * proxies, observations), else {@code RestClient.builder()}, and measures staleness with the
+	 * system clock, not a {@code Clock} bean (a fixed test clock would keep the keys fresh forever).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.web.client.RestClient")
+	static class KeySourceConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean(KeySource.class)
+		@Conditional(KeyModeConditions.OnJwkSet.class)
+		JwkSetKeySource joatJwkSetKeySource(JoatSettings settings, ObjectProvider<RestClient.Builder> restClientBuilder,
+				ObjectProvider<JwkSetListener> listeners) {
+			KeySettings keys = settings.requiredKeys();
+			KeySettings.Jwks jwks = keys.jwks();
+			String jwkSetUri = keys.jwkSetUri();
+			JwkSetKeySource.Builder source = (jwkSetUri != null) ? JwkSetKeySource.withJwkSetUri(jwkSetUri)
+					: JwkSetKeySource.withIssuerLocation(Objects.requireNonNull(keys.issuerUri()));
+			source.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder))
+				.parser(JwkSetParser.builder()
+					.algorithms(keys.algorithms())
+					.maxSize(jwks.maxSize())
+					.maxKeys(jwks.maxKeys())
+					.build());
+			PropertyMapper map = PropertyMapper.get();
+			map.from(jwks.connectTimeout()).to(source::connectTimeout);
+			map.from(jwks.readTimeout()).to(source::readTimeout);
+			map.from(jwks.refreshInterval()).to(source::refreshInterval);
+			map.from(jwks.minimumRefreshInterval()).to(source::minimumRefreshInterval);
+			map.from(jwks.maxStaleness()).to(source::maxStaleness);
+			map.from(jwks.unknownKeyWait()).to(source::unknownKeyWait);
+			map.from(jwks.failOpen()).to(source::failOpen);
+			map.from(jwks.allowInsecureHttp()).to(source::allowInsecureHttp);
+			map.from(jwkSetListener(listeners.orderedStream().toList())).to(source::listener);
+			JwkSetKeySource keySource = source.build();
+			if (!jwks.awaitFirstKeys().isZero()) {
+				awaitFirstKeys(keySource, jwks.awaitFirstKeys());
+			}
+			return keySource;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(KeySource.class)
+		@Conditional(KeyModeConditions.OnPublicKey.class)
+		KeySet joatPublicKeys(JoatSettings settings) {
+			return Objects.requireNonNull(settings.requiredKeys().publicKeys());
+		}
+
+		private static void awaitFirstKeys(JwkSetKeySource keySource, Duration timeout) {
+			try {
+				keySource.awaitFirstKeys(timeout);
+			}
+			catch (KeysUnavailableException ex) {
+				keySource.close();
+				throw new JoatConfigurationException("joat.jwks.await-first-keys",
+						"no keys within joat.jwks.await-first-keys (" + timeout + "): " + ex.getMessage(),
+						"Check that the issuer is reachable from this application, or set joat.jwks.await-first-keys=0"
+								+ " to start without keys and answer 503 with Retry-After until they arrive.");
+			}
+		}
+
+		private static @Nullable JwkSetListener jwkSetListener(List<JwkSetListener> listeners) {
+			if (listeners.isEmpty()) {
+				return null;
+			}
+			if (listeners.size() == 1) {
+				return listeners.get(0);
+			}
+			return (outcome, status) -> listeners.forEach((listener) -> listener.refreshed(outcome, status));
+		}
+
 	}
 
 }

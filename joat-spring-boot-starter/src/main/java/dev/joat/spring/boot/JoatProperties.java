@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of joat's token parser, generator and resource-server integration
@@ -18,7 +19,8 @@ import org.springframework.core.env.Environment;
  * {@code SecretResolver} bean; {@code joat.issuer} is required unless
  * {@code joat.accept-any-issuer=true}. Spring Boot's
  * {@code spring.security.oauth2.resourceserver.jwt.*} properties apply too, as the README
- * describes. Everything is checked once, at startup; secrets are never
+ * describes; with its {@code issuer-uri}, {@code jwk-set-uri} or {@code public-key-location}, joat
+ * verifies the issuer's asymmetric tokens instead ({@code joat.jwks.*}), and no secret may be set. Everything is checked once, at startup; secrets are never
  * logged. A mutable binding target, not thread-safe; read it only while the context starts.
  */
 @ConfigurationProperties("joat")
@@ -123,6 +125,12 @@ public class JoatProperties {
 
 	/** Token revocation: which store the parser consults, and how a replicated one behaves. */
 	private final Revocation revocation = new Revocation();
+
+	/**
+	 * The JWK Set client, used when spring.security.oauth2.resourceserver.jwt.issuer-uri or
+	 * jwk-set-uri is set.
+	 */
+	private final Jwks jwks = new Jwks();
 
 	public @Nullable String getIssuer() {
 		return this.issuer;
@@ -278,6 +286,10 @@ public class JoatProperties {
 
 	public Revocation getRevocation() {
 		return this.revocation;
+	}
+
+	public Jwks getJwks() {
+		return this.jwks;
 	}
 
 	/** The claim layout of issued tokens. */
@@ -457,6 +469,156 @@ public class JoatProperties {
 				return Binder.get(environment).bind("joat.revocation.store", Store.class).orElse(NONE);
 			}
 
+		}
+
+	}
+
+	/**
+	 * {@code joat.jwks.*}: how the issuer's JWK Set is fetched and kept fresh, when
+	 * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri} is set.
+	 */
+	public static class Jwks {
+
+		/**
+		 * Longest time fetched keys are used before they are refreshed, whatever the issuer's
+		 * Cache-Control says, and the time used when it says nothing.
+		 */
+		private Duration refreshInterval = Duration.ofMinutes(5);
+
+		/**
+		 * Shortest time between two refreshes, also those a token with an unknown "kid" starts; at most
+		 * joat.jwks.refresh-interval.
+		 */
+		private Duration minimumRefreshInterval = Duration.ofSeconds(30);
+
+		/**
+		 * How long after they were fetched the last good keys still verify while the issuer cannot be
+		 * reached; longer than joat.jwks.refresh-interval. Beyond it, requests get 503 with Retry-After.
+		 */
+		private Duration maxStaleness = Duration.ofHours(1);
+
+		/**
+		 * Longest time a request with a token of an unknown "kid" waits for the refresh it starts or
+		 * joins; 0 never waits.
+		 */
+		private Duration unknownKeyWait = Duration.ofMillis(500);
+
+		/**
+		 * Whether the last keys keep verifying beyond joat.jwks.max-staleness while the issuer is
+		 * unreachable, instead of requests getting 503. A withdrawn, perhaps leaked, key then stays valid.
+		 */
+		private boolean failOpen;
+
+		/** Connect timeout of each request to the issuer. */
+		private Duration connectTimeout = Duration.ofSeconds(2);
+
+		/** Read timeout of each request to the issuer. */
+		private Duration readTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Whether plain http is accepted for the issuer and JWK Set on hosts other than loopback, where
+		 * anyone on the network path can replace the keys.
+		 */
+		private boolean allowInsecureHttp;
+
+		/** Largest JWK Set accepted; a larger body is refused and the last good keys stay. */
+		private DataSize maxSize = DataSize.ofKilobytes(256);
+
+		/** Most keys a JWK Set may hold; a set with more is refused and the last good keys stay. */
+		private int maxKeys = 100;
+
+		/**
+		 * How long start-up waits for the first keys, failing when none arrive in time. 0 starts without
+		 * waiting: requests get 503 with Retry-After until the keys arrive.
+		 */
+		private Duration awaitFirstKeys = Duration.ZERO;
+
+		public Duration getRefreshInterval() {
+			return this.refreshInterval;
+		}
+
+		public void setRefreshInterval(Duration refreshInterval) {
+			this.refreshInterval = refreshInterval;
+		}
+
+		public Duration getMinimumRefreshInterval() {
+			return this.minimumRefreshInterval;
+		}
+
+		public void setMinimumRefreshInterval(Duration minimumRefreshInterval) {
+			this.minimumRefreshInterval = minimumRefreshInterval;
+		}
+
+		public Duration getMaxStaleness() {
+			return this.maxStaleness;
+		}
+
+		public void setMaxStaleness(Duration maxStaleness) {
+			this.maxStaleness = maxStaleness;
+		}
+
+		public Duration getUnknownKeyWait() {
+			return this.unknownKeyWait;
+		}
+
+		public void setUnknownKeyWait(Duration unknownKeyWait) {
+			this.unknownKeyWait = unknownKeyWait;
+		}
+
+		public boolean isFailOpen() {
+			return this.failOpen;
+		}
+
+		public void setFailOpen(boolean failOpen) {
+			this.failOpen = failOpen;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public boolean isAllowInsecureHttp() {
+			return this.allowInsecureHttp;
+		}
+
+		public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+			this.allowInsecureHttp = allowInsecureHttp;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public int getMaxKeys() {
+			return this.maxKeys;
+		}
+
+		public void setMaxKeys(int maxKeys) {
+			this.maxKeys = maxKeys;
+		}
+
+		public Duration getAwaitFirstKeys() {
+			return this.awaitFirstKeys;
+		}
+
+		public void setAwaitFirstKeys(Duration awaitFirstKeys) {
+			this.awaitFirstKeys = awaitFirstKeys;
 		}
 
 	}

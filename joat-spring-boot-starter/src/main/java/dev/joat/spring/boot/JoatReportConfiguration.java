@@ -32,12 +32,13 @@ class JoatReportConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JoatConfigurationReport joatConfigurationReport(JoatSettings settings, SecretResolver secretResolver, ConfigurableListableBeanFactory beanFactory,
+	JoatConfigurationReport joatConfigurationReport(JoatSettings settings, ObjectProvider<SecretResolver> secretResolver, ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<RevocationList> revocationLists) {
 		boolean applicationResolver = !definedBy(beanFactory, SecretResolver.class, JoatCoreConfiguration.class);
 		RevocationList revocationList = revocationLists.getIfUnique();
 		boolean starterStore = definedBy(beanFactory, RevocationList.class, JoatRevocationConfiguration.class);
-		return JoatConfigurationReport.of(settings, secretResolver, applicationResolver,
+		return JoatConfigurationReport.of(settings, (settings.keys() != null) ? null : secretResolver.getObject(),
+				applicationResolver,
 				JoatConfigurationReport.revocationStatus(settings.revocation(), revocationList, starterStore));
 	}
 

@@ -10,6 +10,8 @@ import dev.joat.SecretResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * The one validated view of joat's configuration: {@code joat.*} ({@link JoatProperties}) merged
@@ -38,11 +40,14 @@ import org.springframework.boot.context.properties.bind.Binder;
  * {@code joat.secret-base64}, {@code joat.secrets}), or {@code null} when none is set
  * @param configuredSecretResolver the resolver of that property, or {@code null} when none is set
  * @param revocation {@code joat.revocation.*}
+ * @param keys the issuer's keys ({@code issuer-uri}, {@code jwk-set-uri} or
+ * {@code public-key-location}), or {@code null} when tokens are verified with HMAC secrets
  */
 record JoatSettings(ResourceServerSettings resourceServer, @Nullable String issuer, boolean acceptAnyIssuer,
 		Duration tokenLifetime, Duration clockSkew, int maxTokenLength, boolean requireAtJwt, boolean allowShortSecrets,
 		boolean allowCertificateBoundTokens, JoatProperties.Profile profile, @Nullable String resource,
-		@Nullable String secretSource, @Nullable SecretResolver configuredSecretResolver, Revocation revocation) {
+		@Nullable String secretSource, @Nullable SecretResolver configuredSecretResolver, Revocation revocation,
+		@Nullable KeySettings keys) {
 
 	private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
 
@@ -68,6 +73,20 @@ record JoatSettings(ResourceServerSettings resourceServer, @Nullable String issu
 	 * @throws JoatConfigurationException naming the first property at fault
 	 */
 	static JoatSettings of(JoatProperties properties, Binder binder) {
+		return of(properties, binder, new DefaultResourceLoader());
+	}
+
+	/**
+	 * Checks {@code properties} and Boot's resource-server properties, once.
+	 * @param properties joat's bound properties
+	 * @param binder the environment's binder, for Boot's properties and to tell which
+	 * {@code joat.*} properties are set
+	 * @param resourceLoader loads {@code public-key-location}
+	 * @return the settings
+	 * @throws JoatConfigurationException naming the first property at fault
+	 */
+	static JoatSettings of(JoatProperties properties, Binder binder, ResourceLoader resourceLoader) {
+		KeySettings keys = KeySettings.of(properties, binder, resourceLoader);
 		ResourceServerSettings resourceServer = ResourceServerSettings.of(properties, binder);
 		String secretSource = SecretSettings.source(properties);
 		SecretResolver secretResolver = (secretSource != null)
@@ -95,19 +114,28 @@ record JoatSettings(ResourceServerSettings resourceServer, @Nullable String issu
 		return new JoatSettings(resourceServer, issuer, properties.isAcceptAnyIssuer(), tokenLifetime, clockSkew,
 				maxTokenLength, properties.isRequireAtJwt(), properties.isAllowShortSecrets(),
 				properties.isAllowCertificateBoundTokens(), profile, resource(properties), secretSource, secretResolver,
-				revocation(properties.getRevocation()));
+				revocation(properties.getRevocation()), keys);
 	}
 
 	/**
-	 * The issuer every parsed token must name, or {@code null} when {@code joat.accept-any-issuer}
-	 * is {@code true}. Required: without {@code joat.issuer} a parser would accept tokens of any
+	 * The issuer every parsed token must name ({@code issuer-uri} when set, else {@code joat.issuer}),
+	 * or {@code null} when {@code joat.accept-any-issuer} is {@code true}. Required: without {@code joat.issuer} a parser would accept tokens of any
 	 * issuer signed with the same secret.
 	 * @return the issuer, or {@code null} for any
 	 * @throws JoatConfigurationException when neither is set
 	 */
 	@Nullable String requiredIssuer() {
+		if (this.keys != null && this.keys.issuerUri() != null) {
+			return this.keys.issuerUri();
+		}
 		if (this.acceptAnyIssuer) {
 			return null;
+		}
+		if (this.issuer == null && this.keys != null) {
+			throw new JoatConfigurationException("joat.issuer", "joat.issuer is not set",
+					"Set " + ResourceServerSettings.BOOT_PREFIX + "issuer-uri (or joat.issuer) to the issuer (\"iss\") of"
+							+ " the tokens this application accepts. Only if tokens of any issuer signed with these keys"
+							+ " may pass, set joat.accept-any-issuer=true instead.");
 		}
 		if (this.issuer == null) {
 			throw new JoatConfigurationException("joat.issuer", "joat.issuer is not set",
@@ -128,6 +156,18 @@ record JoatSettings(ResourceServerSettings resourceServer, @Nullable String issu
 			throw SecretSettings.noSecret();
 		}
 		return this.configuredSecretResolver;
+	}
+
+	/**
+	 * The issuer's keys settings.
+	 * @return the settings
+	 * @throws IllegalStateException when tokens are verified with HMAC secrets
+	 */
+	KeySettings requiredKeys() {
+		if (this.keys == null) {
+			throw new IllegalStateException("joat verifies HMAC-signed tokens: no key property is set");
+		}
+		return this.keys;
 	}
 
 	/** The accepted algorithms, in order; the first signs. */

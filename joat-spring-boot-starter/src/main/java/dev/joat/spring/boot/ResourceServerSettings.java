@@ -27,9 +27,9 @@ import org.springframework.boot.context.properties.bind.Binder;
  * <li>{@code authorities-claim-name} and {@code authorities-claim-delimiter} choose where
  * authorities come from, as in Spring's {@code JwtGrantedAuthoritiesConverter}.</li>
  * <li>{@code jws-algorithms} narrows {@code joat.algorithms}, never widens it: only HMAC
- * algorithms, and at least one in common.</li>
- * <li>{@code jwk-set-uri}, {@code issuer-uri} and {@code public-key-location} configure a
- * decoder of asymmetric signatures that joat replaces: startup fails.</li>
+ * algorithms, and at least one in common. When {@code jwk-set-uri}, {@code issuer-uri} or
+ * {@code public-key-location} is set, it names the asymmetric algorithms instead
+ * ({@link KeySettings}).</li>
  * </ul>
  * Boot's properties are bound here, from the environment, so that this works without Boot's
  * resource-server auto-configuration and tells an unset property from Boot's defaults.
@@ -48,8 +48,6 @@ record ResourceServerSettings(List<HmacAlgorithm> algorithms, List<String> audie
 
 	static final String BOOT_PREFIX = "spring.security.oauth2.resourceserver.jwt.";
 
-	private static final List<String> ASYMMETRIC_ONLY = List.of("jwk-set-uri", "issuer-uri", "public-key-location");
-
 	/**
 	 * Merges and checks the properties.
 	 * @param properties joat's bound properties
@@ -59,15 +57,10 @@ record ResourceServerSettings(List<HmacAlgorithm> algorithms, List<String> audie
 	 * @throws JoatConfigurationException naming the property at fault
 	 */
 	static ResourceServerSettings of(JoatProperties properties, Binder binder) {
-		for (String name : ASYMMETRIC_ONLY) {
-			if (binder.bind(BOOT_PREFIX + name, String.class).isBound()) {
-				throw new JoatConfigurationException(BOOT_PREFIX + name, BOOT_PREFIX + name
-						+ " is set, but joat verifies HMAC-signed tokens with its own secret",
-						"Remove " + BOOT_PREFIX + name + ": joat's JwtDecoder replaces the decoder Spring Boot would build"
-								+ " from it, so it would silently do nothing.");
-			}
-		}
-		List<HmacAlgorithm> algorithms = algorithms(properties, binder);
+		// With the issuer's keys (KeySettings), jws-algorithms names asymmetric algorithms, and the HMAC
+		// list is joat's default, never used to verify.
+		List<HmacAlgorithm> algorithms = KeySettings.configured(binder) ? SecretSettings.algorithms(properties)
+				: algorithms(properties, binder);
 		List<String> audiences = audiences(properties, binder);
 		String authorityPrefix = either(binder, "authority-prefix", "joat.authority-prefix",
 				properties.getAuthorityPrefix());

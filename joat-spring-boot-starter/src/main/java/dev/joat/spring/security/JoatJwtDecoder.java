@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import dev.joat.Credentials;
 import dev.joat.InvalidTokenException;
+import dev.joat.KeysUnavailableException;
 import dev.joat.TokenParser;
 import dev.joat.VerifiedToken;
 import dev.joat.revocation.RevocationUnavailableException;
@@ -50,7 +51,8 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * <p>Revocation: when the parser's revocation list cannot answer, its
  * {@link RevocationUnavailableException} passes through unchanged (it is not a {@code JwtException}:
  * the token may be valid), and the starter's {@link RevocationUnavailableFilter} (or
- * {@link RevocationUnavailableWebFilter}) answers {@code 503} with {@code Retry-After}.
+ * {@link RevocationUnavailableWebFilter}) answers {@code 503} with {@code Retry-After}; so does a
+ * {@link KeysUnavailableException} of a parser whose issuer's keys are unavailable.
  *
  * <p>Logging: refusals a client can provoke are logged at DEBUG only. A failing secret lookup (the
  * resolver threw or answered a secret too short for the algorithm) is a server-side fault: logged
@@ -79,6 +81,8 @@ public final class JoatJwtDecoder implements JwtDecoder {
 	private static final KeyValue UNAVAILABLE = KeyValue.of("outcome", "unavailable");
 
 	private static final KeyValue BY_REVOCATION = KeyValue.of(REASON, "revocation");
+
+	private static final KeyValue BY_KEYS = KeyValue.of(REASON, "keys");
 
 	/** {@code reason} for each {@link InvalidTokenException.Reason}, by ordinal. */
 	private static final KeyValue[] REASONS = Arrays.stream(InvalidTokenException.Reason.values())
@@ -212,7 +216,7 @@ public final class JoatJwtDecoder implements JwtDecoder {
 			observation.lowCardinalityKeyValue(ACCEPTED).lowCardinalityKeyValue(NO_REASON);
 			return jwt;
 		}
-		catch (JwtException | RevocationUnavailableException ex) {
+		catch (JwtException | RevocationUnavailableException | KeysUnavailableException ex) {
 			// Told to the observation or the timer where it happened.
 			throw ex;
 		}
@@ -251,6 +255,13 @@ public final class JoatJwtDecoder implements JwtDecoder {
 			}
 			else if (timer != null) {
 				timer.verificationUnavailable(System.nanoTime() - start);
+			}
+			throw ex;
+		}
+		catch (KeysUnavailableException ex) {
+			// Not a refusal either: the issuer's keys are unavailable (the same filters answer 503).
+			if (observation != null) {
+				observation.lowCardinalityKeyValue(UNAVAILABLE).lowCardinalityKeyValue(BY_KEYS);
 			}
 			throw ex;
 		}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.joat.KeysUnavailableException;
 import dev.joat.revocation.RevocationReplica;
 import dev.joat.revocation.RevocationUnavailableException;
 import org.apache.commons.logging.Log;
@@ -12,7 +13,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the starter reports that revocation could not be checked with fresh data: each request
+ * Where the starter reports that a request got {@code 503} because the issuer's keys were
+ * unavailable ({@link #keysUnavailable}), and that revocation could not be checked with fresh data: each request
  * refused with {@code 503} (by {@link RevocationUnavailableFilter} or its reactive twin) and, as the
  * {@link RevocationReplica.StalenessListener} of a replica configured to fail open, each token
  * accepted against a stale list. Counted for the meter {@value #METER_NAME} (tag {@code outcome}:
@@ -31,9 +33,6 @@ public final class JoatRevocationMonitor implements RevocationReplica.StalenessL
 
 	private static final Duration REPORT_INTERVAL = Duration.ofMinutes(1);
 
-	/** How many causes are followed looking for a {@link RevocationUnavailableException}. */
-	private static final int MAX_CAUSE_DEPTH = 16;
-
 	private final LongAdder refused = new LongAdder();
 
 	private final LongAdder accepted = new LongAdder();
@@ -41,6 +40,10 @@ public final class JoatRevocationMonitor implements RevocationReplica.StalenessL
 	private final RateLimitedLog refusals;
 
 	private final RateLimitedLog staleAcceptances;
+
+	private final LongAdder keysRefused = new LongAdder();
+
+	private final RateLimitedLog keysRefusals;
 
 	/** Creates a monitor that paces its log lines by the system clock. */
 	public JoatRevocationMonitor() {
@@ -52,6 +55,26 @@ public final class JoatRevocationMonitor implements RevocationReplica.StalenessL
 		Objects.requireNonNull(clock, "clock cannot be null");
 		this.refusals = new RateLimitedLog(logger, REPORT_INTERVAL, clock);
 		this.staleAcceptances = new RateLimitedLog(logger, REPORT_INTERVAL, clock);
+		this.keysRefusals = new RateLimitedLog(logger, REPORT_INTERVAL, clock);
+	}
+
+	/**
+	 * A request was refused with {@code 503} because the issuer's keys are unavailable (none fetched
+	 * yet, or older than the maximum staleness). Logged at WARN at most once a minute, with a count.
+	 * @param ex why
+	 */
+	public void keysUnavailable(KeysUnavailableException ex) {
+		this.keysRefused.increment();
+		this.keysRefusals.warn("Bearer tokens are refused with 503 Service Unavailable because the issuer's keys are"
+				+ " unavailable: " + JoatJwtDecoder.asErrorDescription(String.valueOf(ex.getMessage())));
+	}
+
+	/**
+	 * How many requests were refused with {@code 503} because the issuer's keys were unavailable.
+	 * @return the count
+	 */
+	public long keysRefusedCount() {
+		return this.keysRefused.sum();
 	}
 
 	/**
@@ -91,18 +114,6 @@ public final class JoatRevocationMonitor implements RevocationReplica.StalenessL
 	 */
 	public long acceptedCount() {
 		return this.accepted.sum();
-	}
-
-	/** The {@link RevocationUnavailableException} in {@code ex}'s cause chain, or {@code null}. */
-	static RevocationUnavailableException unavailableCause(Throwable ex) {
-		Throwable current = ex;
-		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-			if (current instanceof RevocationUnavailableException unavailable) {
-				return unavailable;
-			}
-			current = (current.getCause() != current) ? current.getCause() : null;
-		}
-		return null;
 	}
 
 }

@@ -123,6 +123,24 @@ public final class JwkSetKeySource implements KeySource, AutoCloseable {
 	}
 
 	/**
+	 * Why {@code location} (a JWK Set URI or an issuer) may not be fetched, the rule
+	 * {@link Builder#build()} applies: for a configuration layer to refuse it before building.
+	 * @param location the location
+	 * @param allowInsecureHttp whether {@code http} is allowed on other hosts than loopback
+	 * @return why it may not be fetched, safe to show, or {@code null} when it may
+	 */
+	public static @Nullable String locationProblem(String location, boolean allowInsecureHttp) {
+		URI uri;
+		try {
+			uri = new URI(location);
+		}
+		catch (URISyntaxException ex) {
+			return "is not a URI: " + IssuerHttp.describe(ex);
+		}
+		return IssuerHttp.schemeProblem(uri, allowInsecureHttp);
+	}
+
+	/**
 	 * The current keys, from memory. When {@code keyId} is not among them (or there are none yet), a
 	 * refresh starts unless one started within the minimum refresh interval, and this waits for the
 	 * running refresh at most the unknown-key wait.

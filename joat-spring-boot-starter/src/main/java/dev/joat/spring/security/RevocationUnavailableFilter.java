@@ -3,7 +3,6 @@ package dev.joat.spring.security;
 import java.io.IOException;
 import java.util.Objects;
 
-import dev.joat.revocation.RevocationUnavailableException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,8 +16,10 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Answers {@code 503 Service Unavailable} with {@code Retry-After} when a request fails because
- * token revocation cannot be checked ({@link RevocationUnavailableException} anywhere in the cause
- * chain), instead of the {@code 500} the servlet container would answer: the token may be valid, so
+ * token revocation cannot be checked ({@link dev.joat.revocation.RevocationUnavailableException}
+ * anywhere in the cause chain) or the issuer's keys are unavailable
+ * ({@link dev.joat.KeysUnavailableException}: the issuer has not answered yet, or not for longer than
+ * the keys' maximum staleness), instead of the {@code 500} the servlet container would answer: the token may be valid, so
  * neither {@code 401} nor a server error is right. No body, no stack trace; {@code Cache-Control:
  * no-store}. Every other exception passes through untouched.
  *
@@ -60,17 +61,17 @@ public final class RevocationUnavailableFilter implements Filter, Ordered {
 			chain.doFilter(request, response);
 		}
 		catch (ServletException | IOException | RuntimeException ex) {
-			RevocationUnavailableException unavailable = JoatRevocationMonitor.unavailableCause(ex);
+			ServiceUnavailable unavailable = ServiceUnavailable.of(ex);
 			if (unavailable == null || response.isCommitted()) {
 				throw ex;
 			}
 			if (!(response instanceof HttpServletResponse http)) {
 				throw ex;
 			}
-			this.monitor.revocationUnavailable(unavailable);
+			unavailable.report(this.monitor);
 			http.resetBuffer();
 			http.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-			http.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.getRetryAfterSeconds()));
+			http.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds()));
 			http.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		}
 	}

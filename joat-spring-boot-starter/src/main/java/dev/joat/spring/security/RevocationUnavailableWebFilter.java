@@ -2,7 +2,6 @@ package dev.joat.spring.security;
 
 import java.util.Objects;
 
-import dev.joat.revocation.RevocationUnavailableException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -15,7 +14,7 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * The WebFlux twin of {@link RevocationUnavailableFilter}: a request that fails because token
- * revocation cannot be checked is answered {@code 503 Service Unavailable} with {@code Retry-After}
+ * revocation cannot be checked, or the issuer's keys are unavailable, is answered {@code 503 Service Unavailable} with {@code Retry-After}
  * and {@code Cache-Control: no-store}, no body. Spring Security's reactive resource server passes the
  * decoder's error on (it is not a {@code BadJwtException}), so this filter, ordered just before
  * Spring Security's {@code WebFilterChainProxy} ({@code -100}), sees it whichever
@@ -44,14 +43,14 @@ public final class RevocationUnavailableWebFilter implements WebFilter, Ordered 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return chain.filter(exchange).onErrorResume((ex) -> {
-			RevocationUnavailableException unavailable = JoatRevocationMonitor.unavailableCause(ex);
+			ServiceUnavailable unavailable = ServiceUnavailable.of(ex);
 			ServerHttpResponse response = exchange.getResponse();
 			if (unavailable == null || response.isCommitted()) {
 				return Mono.error(ex);
 			}
-			this.monitor.revocationUnavailable(unavailable);
+			unavailable.report(this.monitor);
 			response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.getRetryAfterSeconds()));
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(unavailable.retryAfterSeconds()));
 			response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
 			return response.setComplete();
 		});

@@ -268,18 +268,18 @@ class BootResourceServerPropertiesTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "jwk-set-uri=https://idp.example/jwks", "issuer-uri=https://idp.example",
 			"public-key-location=classpath:key.pub" })
-	void asymmetricKeyPropertyWhenSetBesideJoatThenFailsSayingWhichToRemove(String setting) {
+	void asymmetricKeyPropertyWhenSetBesideJoatSecretThenFailsNamingBoth(String setting) {
 		String name = setting.substring(0, setting.indexOf('='));
 		this.runner.withPropertyValues(JWT + setting).run((context) -> {
 			JoatConfigurationException ex = SecretConfigurationTests.failure(context);
-			assertThat(ex.getProperty()).isEqualTo(JWT + name);
-			assertThat(ex.getMessage())
-				.isEqualTo(JWT + name + " is set, but joat verifies HMAC-signed tokens with its own secret");
-			assertThat(ex.getAction()).isEqualTo("Remove " + JWT + name + ": joat's JwtDecoder replaces the decoder Spring"
-					+ " Boot would build from it, so it would silently do nothing.");
+			assertThat(ex.getProperty()).isEqualTo("joat.secret");
+			assertThat(ex.getMessage()).isEqualTo("joat.secret is set, but " + JWT + name
+					+ " makes joat verify tokens signed with the issuer's public keys, not an HMAC secret");
+			assertThat(ex.getAction()).isEqualTo("Remove joat.secret to verify the issuer's tokens, or remove " + JWT
+					+ name + " to verify HMAC-signed tokens with joat's secret.");
 			assertThat(new JoatConfigurationFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
-				.isEqualTo("joat is misconfigured: " + JWT + name
-						+ " is set, but joat verifies HMAC-signed tokens with its own secret");
+				.isEqualTo("joat is misconfigured: joat.secret is set, but " + JWT + name
+						+ " makes joat verify tokens signed with the issuer's public keys, not an HMAC secret");
 		});
 	}
 

@@ -72,8 +72,8 @@ class ConfigurationMetadataTests {
 			if (Modifier.isStatic(field.getModifiers())) {
 				continue;
 			}
-			if (field.getType() == JoatProperties.Revocation.class) {
-				for (Field nested : JoatProperties.Revocation.class.getDeclaredFields()) {
+			if (field.getType() == JoatProperties.Revocation.class || field.getType() == JoatProperties.Jwks.class) {
+				for (Field nested : field.getType().getDeclaredFields()) {
 					expected.add("joat." + kebab(field.getName()) + "." + kebab(nested.getName()));
 				}
 			}
@@ -137,6 +137,27 @@ class ConfigurationMetadataTests {
 		assertThat(properties.get("joat.revocation.max-entries").path("defaultValue").asInt())
 			.isEqualTo(revocation.getMaxEntries());
 		assertThat(defaults.isAcceptAnyIssuer()).isFalse();
+		JoatProperties.Jwks jwks = defaults.getJwks();
+		assertThat(properties.get("joat.jwks.refresh-interval").path("defaultValue").asString()).isEqualTo("5m");
+		assertThat(jwks.getRefreshInterval()).hasMinutes(5);
+		assertThat(properties.get("joat.jwks.minimum-refresh-interval").path("defaultValue").asString()).isEqualTo("30s");
+		assertThat(jwks.getMinimumRefreshInterval()).hasSeconds(30);
+		assertThat(properties.get("joat.jwks.max-staleness").path("defaultValue").asString()).isEqualTo("1h");
+		assertThat(jwks.getMaxStaleness()).hasHours(1);
+		assertThat(properties.get("joat.jwks.unknown-key-wait").path("defaultValue").asString()).isEqualTo("500ms");
+		assertThat(jwks.getUnknownKeyWait()).hasMillis(500);
+		assertThat(properties.get("joat.jwks.connect-timeout").path("defaultValue").asString()).isEqualTo("2s");
+		assertThat(jwks.getConnectTimeout()).hasSeconds(2);
+		assertThat(properties.get("joat.jwks.read-timeout").path("defaultValue").asString()).isEqualTo("5s");
+		assertThat(jwks.getReadTimeout()).hasSeconds(5);
+		assertThat(properties.get("joat.jwks.await-first-keys").path("defaultValue").asString()).isEqualTo("0");
+		assertThat(jwks.getAwaitFirstKeys()).isZero();
+		assertThat(properties.get("joat.jwks.max-keys").path("defaultValue").asInt()).isEqualTo(jwks.getMaxKeys())
+			.isEqualTo(100);
+		assertThat(properties.get("joat.jwks.max-size").path("defaultValue").asString()).isEqualTo("256KB");
+		assertThat(jwks.getMaxSize().toKilobytes()).isEqualTo(256);
+		assertThat(properties.get("joat.jwks.fail-open").path("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("joat.jwks.allow-insecure-http").path("defaultValue").asBoolean()).isFalse();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.joat.spring.boot.actuate;
 import dev.joat.revocation.RevocationList;
 import dev.joat.spring.boot.JoatAutoConfiguration;
 import dev.joat.spring.boot.JoatConfigurationReport;
+import dev.joat.spring.security.JwkSetKeySource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -25,8 +26,9 @@ public final class JoatEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
-	JoatEndpoint joatEndpoint(JoatConfigurationReport report, ObjectProvider<RevocationList> revocationLists) {
-		return new JoatEndpoint(report, revocationLists.getIfUnique());
+	JoatEndpoint joatEndpoint(JoatConfigurationReport report, ObjectProvider<RevocationList> revocationLists,
+			ObjectProvider<JwkSetKeySource> jwkSets) {
+		return new JoatEndpoint(report, revocationLists.getIfUnique(), jwkSets.getIfUnique());
 	}
 
 }

@@ -1,0 +1,54 @@
+package dev.joat.spring.boot;
+
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The conditions on where the parser's keys come from ({@link KeySettings.Mode}): the HMAC beans
+ * (secret resolver, generator) only without Spring Boot's key properties, a JWK Set source with
+ * {@code jwk-set-uri} or {@code issuer-uri}, a fixed key with {@code public-key-location}.
+ */
+final class KeyModeConditions {
+
+	private KeyModeConditions() {
+	}
+
+	private static ConditionOutcome outcome(ConditionContext context, KeySettings.Mode expected) {
+		KeySettings.Mode mode = KeySettings.Mode.of(context.getEnvironment());
+		return (mode == expected) ? ConditionOutcome.match("joat verifies with " + mode)
+				: ConditionOutcome.noMatch("joat verifies with " + mode + ", not " + expected);
+	}
+
+	/** No key property of Spring Boot is set: HMAC secrets. */
+	static final class OnHmac extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return outcome(context, KeySettings.Mode.HMAC);
+		}
+
+	}
+
+	/** {@code jwk-set-uri} or {@code issuer-uri} (without {@code public-key-location}): a JWK Set. */
+	static final class OnJwkSet extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return outcome(context, KeySettings.Mode.JWK_SET);
+		}
+
+	}
+
+	/** {@code public-key-location}: one fixed public key. */
+	static final class OnPublicKey extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return outcome(context, KeySettings.Mode.PUBLIC_KEY);
+		}
+
+	}
+
+}

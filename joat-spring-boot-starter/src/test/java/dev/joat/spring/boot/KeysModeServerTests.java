@@ -1,0 +1,149 @@
+package dev.joat.spring.boot;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keys mode over real HTTP, on servlet and WebFlux: an application with only Boot's
+ * {@code jwk-set-uri} (or {@code issuer-uri}) verifies RS256 and ES256 tokens minted by Nimbus with
+ * the private keys of a real JWK Set server, refuses tampered, expired and unknown-key tokens with
+ * {@code 401}, and answers {@code 503} with {@code Retry-After} while the issuer has not answered,
+ * recovering without a restart when it does.
+ */
+class KeysModeServerTests {
+
+	private static final String JWT = "spring.security.oauth2.resourceserver.jwt.";
+
+	private static final Duration DEADLINE = Duration.ofSeconds(20);
+
+	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	@AfterEach
+	void close() throws Exception {
+		for (int i = this.closeables.size() - 1; i >= 0; i--) {
+			this.closeables.get(i).close();
+		}
+	}
+
+	@Test
+	void getWhenServletAndJwkSetUriThenRs256AndEs256AcceptedOthersUnauthorized() throws Exception {
+		JwksTestServer issuer = issuer(true);
+		int port = start(WebApplicationType.SERVLET, JWT + "jwk-set-uri=" + issuer.jwkSetUri(),
+				JWT + "jws-algorithms=RS256,ES256", "joat.issuer=" + issuer.issuer(), "joat.jwks.await-first-keys=10s");
+		assertThat(HttpCalls.get(port, "/hello", issuer.rs256(issuer.issuer())).statusCode()).isEqualTo(200);
+		HttpResponse<String> es256 = HttpCalls.get(port, "/hello", issuer.es256(issuer.issuer()));
+		assertThat(es256.statusCode()).isEqualTo(200);
+		assertThat(es256.body()).isEqualTo("hello client-1");
+		assertUnauthorized(HttpCalls.get(port, "/hello", JwksTestServer.tampered(issuer.rs256(issuer.issuer()))));
+		assertUnauthorized(HttpCalls.get(port, "/hello", issuer.expired(issuer.issuer())));
+		assertUnauthorized(HttpCalls.get(port, "/hello", issuer.unknownKey(issuer.issuer())));
+		assertUnauthorized(HttpCalls.get(port, "/hello", issuer.rs256("https://another.example")));
+	}
+
+	@Test
+	void getWhenServletAndIssuerNeverAnsweredThenServiceUnavailableUntilItAnswers() throws Exception {
+		JwksTestServer issuer = issuer(false);
+		int port = start(WebApplicationType.SERVLET, JWT + "jwk-set-uri=" + issuer.jwkSetUri(),
+				"joat.issuer=" + issuer.issuer(), "joat.jwks.minimum-refresh-interval=1s",
+				"joat.jwks.refresh-interval=2s", "joat.jwks.max-staleness=1m");
+		String token = issuer.rs256(issuer.issuer());
+		assertServiceUnavailable(HttpCalls.get(port, "/hello", token));
+		issuer.up();
+		assertThat(awaitStatus(port, token, 200).body()).isEqualTo("hello client-1");
+	}
+
+	@Test
+	void getWhenServletAndIssuerUriThenKeysDiscoveredAndIssuerChecked() throws Exception {
+		JwksTestServer issuer = issuer(true);
+		int port = start(WebApplicationType.SERVLET, JWT + "issuer-uri=" + issuer.issuer());
+		assertThat(awaitStatus(port, issuer.rs256(issuer.issuer()), 200).statusCode()).isEqualTo(200);
+		assertUnauthorized(HttpCalls.get(port, "/hello", issuer.rs256(issuer.issuer() + "/other")));
+	}
+
+	@Test
+	void getWhenReactiveAndJwkSetUriThenAcceptedAndServiceUnavailableWhileIssuerDown() throws Exception {
+		JwksTestServer issuer = issuer(false);
+		int port = start(WebApplicationType.REACTIVE, JWT + "jwk-set-uri=" + issuer.jwkSetUri(),
+				JWT + "jws-algorithms=ES256", "joat.issuer=" + issuer.issuer(), "joat.jwks.minimum-refresh-interval=1s",
+				"joat.jwks.refresh-interval=2s");
+		String token = issuer.es256(issuer.issuer());
+		assertServiceUnavailable(HttpCalls.get(port, "/hello", token));
+		issuer.up();
+		assertThat(awaitStatus(port, token, 200).body()).isEqualTo("hello client-1");
+		assertUnauthorized(HttpCalls.get(port, "/hello", JwksTestServer.tampered(token)));
+	}
+
+	private JwksTestServer issuer(boolean up) throws Exception {
+		JwksTestServer issuer = new JwksTestServer(up);
+		this.closeables.add(issuer);
+		return issuer;
+	}
+
+	private int start(WebApplicationType type, String... properties) {
+		List<String> all = new ArrayList<>(List.of(properties));
+		all.add("server.port=0");
+		all.add("spring.main.banner-mode=off");
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class).web(type)
+			.properties(all.toArray(String[]::new))
+			.run();
+		this.closeables.add(context);
+		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	private static HttpResponse<String> awaitStatus(int port, String token, int status) throws Exception {
+		long deadline = System.nanoTime() + DEADLINE.toNanos();
+		HttpResponse<String> response = HttpCalls.get(port, "/hello", token);
+		while (response.statusCode() != status && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			response = HttpCalls.get(port, "/hello", token);
+		}
+		assertThat(response.statusCode()).as("%s", response.headers().map()).isEqualTo(status);
+		return response;
+	}
+
+	static void assertUnauthorized(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(challenge) -> assertThat(challenge).startsWith("Bearer error=\"invalid_token\""));
+	}
+
+	static void assertServiceUnavailable(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
+				(seconds) -> assertThat(Long.parseLong(seconds)).isPositive());
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(response.body()).isEmpty();
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class Application {
+
+		@RestController
+		static class Endpoints {
+
+			@GetMapping("/hello")
+			String hello(java.security.Principal principal) {
+				return "hello " + principal.getName();
+			}
+
+		}
+
+	}
+
+}
