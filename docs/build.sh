@@ -25,8 +25,11 @@ metadata=(joat-spring-boot-starter/target/classes/META-INF/spring-configuration-
 # ---- What Maven makes: the configuration metadata (the property table) and the Javadoc ----
 missing=no
 for file in "${metadata[@]}"; do [ -f "$file" ] || missing=yes; done
-for module in "${published[@]}"; do [ -f "$module/target/reports/apidocs/index.html" ] || missing=yes; done
+# The pages link the Javadoc's package layout (api/<module>/dev/joat/...): a Javadoc laid out by
+# module (as a later JDK writes it, e.g. CI's JDK 25 build) is made again by the JDK on the PATH.
+for module in "${published[@]}"; do [ -d "$module/target/reports/apidocs/dev" ] || missing=yes; done
 if [ "$missing" = yes ]; then
+  for module in "${published[@]}"; do rm -rf "$module/target/reports/apidocs"; done
   echo "docs: compiling the published modules for their configuration metadata and Javadoc"
   nice ./mvnw -B -q -pl "$(IFS=,; echo "${published[*]}")" -am process-classes javadoc:jar \
     -Denforcer.skip=true
