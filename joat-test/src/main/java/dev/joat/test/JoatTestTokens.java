@@ -2,6 +2,11 @@ package dev.joat.test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +24,12 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.joat.HmacAlgorithm;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
+import dev.joat.SignatureAlgorithm;
+import dev.joat.SigningKey;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
 import dev.joat.test.TokenSpec.TokenDefect;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,13 +80,21 @@ public final class JoatTestTokens {
 
 	private final TokenGenerator generator;
 
-	private final SecretResolver secretResolver;
+	private final @Nullable SecretResolver secretResolver;
+
+	/** The algorithm and private key of a generator that signs with a key pair; else {@code null}. */
+	private final @Nullable SignatureAlgorithm keyAlgorithm;
+
+	private final @Nullable KeyPair keyPair;
 
 	private final Clock clock;
 
-	private JoatTestTokens(TokenGenerator generator, SecretResolver secretResolver, Clock clock) {
+	private JoatTestTokens(TokenGenerator generator, @Nullable SecretResolver secretResolver,
+			@Nullable SignatureAlgorithm keyAlgorithm, @Nullable KeyPair keyPair, Clock clock) {
 		this.generator = Objects.requireNonNull(generator, "generator cannot be null");
-		this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver cannot be null");
+		this.secretResolver = secretResolver;
+		this.keyAlgorithm = keyAlgorithm;
+		this.keyPair = keyPair;
 		this.clock = Objects.requireNonNull(clock, "clock cannot be null");
 	}
 
@@ -102,7 +118,93 @@ public final class JoatTestTokens {
 	 * @return the test tokens
 	 */
 	public static JoatTestTokens of(TokenGenerator generator, SecretResolver secretResolver, Clock clock) {
-		return new JoatTestTokens(generator, secretResolver, clock);
+		Objects.requireNonNull(secretResolver, "secretResolver cannot be null");
+		return new JoatTestTokens(generator, secretResolver, null, null, clock);
+	}
+
+	/**
+	 * Tokens of {@code generator}, which signs with the private key of {@code keyPair} and
+	 * {@code algorithm} (built {@code TokenGenerator.builder(issuer, SigningKey.of(algorithm, keyPair))},
+	 * usually with a key id): for an application that verifies with public keys. A token with a
+	 * defect is signed again with that private key; {@link TokenSpec#wrongSignature()} signs with
+	 * another key of the same algorithm under the same {@code kid}, {@link TokenSpec#algorithm(String)}
+	 * with a new key of the named algorithm, and {@link TokenSpec#hmacWithPublicKey()} with HS256
+	 * keyed by the public key's encoded bytes.
+	 * @param generator the generator that signs with {@code keyPair}
+	 * @param algorithm the algorithm the generator signs with
+	 * @param keyPair the generator's key pair
+	 * @param clock the clock of the application's parser
+	 * @return the test tokens
+	 */
+	public static JoatTestTokens of(TokenGenerator generator, SignatureAlgorithm algorithm, KeyPair keyPair,
+			Clock clock) {
+		Objects.requireNonNull(algorithm, "algorithm cannot be null");
+		Objects.requireNonNull(keyPair, "keyPair cannot be null");
+		return new JoatTestTokens(generator, null, algorithm, keyPair, clock);
+	}
+
+	/**
+	 * Tokens of issuer {@code issuer} signed with a new key pair of {@code algorithm} with key id
+	 * {@code keyId}, on the system clock: for tests of code that builds its parser with joat-core
+	 * alone, {@code TokenParser.withKeys(KeySet.of(tokens.verificationKey()))}.
+	 * @param issuer the issuer, written as {@code iss}
+	 * @param algorithm the signature algorithm
+	 * @param keyId the key id, written as {@code kid}
+	 * @return the test tokens
+	 */
+	public static JoatTestTokens withNewKey(String issuer, SignatureAlgorithm algorithm, String keyId) {
+		KeyPair keyPair = generateKeyPair(algorithm);
+		SigningKey key = SigningKey.of(algorithm, keyPair).withKeyId(keyId);
+		return of(TokenGenerator.builder(issuer, key).build(), algorithm, keyPair, Clock.systemUTC());
+	}
+
+	/**
+	 * The public key that verifies these tokens, when they are signed with a key pair.
+	 * @return the verification key with the generator's key id, or {@code null} for HMAC tokens
+	 */
+	public dev.joat.@Nullable VerificationKey verificationKey() {
+		if (this.keyPair == null || this.keyAlgorithm == null) {
+			return null;
+		}
+		String keyId = keyIdOf(this.generator.issueToken(TokenRequest.builder("joat-test", java.util.List.of()).build()));
+		dev.joat.VerificationKey key = dev.joat.VerificationKey.of(this.keyAlgorithm, this.keyPair.getPublic());
+		return (keyId != null) ? key.withKeyId(keyId) : key;
+	}
+
+	private static @Nullable String keyIdOf(String token) {
+		Object kid = readSegment(token.substring(0, token.indexOf('.'))).get("kid");
+		return (kid != null) ? kid.toString() : null;
+	}
+
+	/**
+	 * A new key pair for {@code algorithm}: 2,048-bit RSA, the algorithm's EC curve, or Ed25519.
+	 * @param algorithm the algorithm
+	 * @return a new key pair
+	 */
+	public static KeyPair generateKeyPair(SignatureAlgorithm algorithm) {
+		Objects.requireNonNull(algorithm, "algorithm cannot be null");
+		try {
+			java.security.KeyPairGenerator generator;
+			switch (algorithm.keyType()) {
+				case "RSA" -> {
+					generator = java.security.KeyPairGenerator.getInstance("RSA");
+					generator.initialize(SignatureAlgorithm.MINIMUM_RSA_KEY_SIZE);
+				}
+				case "EC" -> {
+					generator = java.security.KeyPairGenerator.getInstance("EC");
+					generator.initialize(new java.security.spec.ECGenParameterSpec(switch (algorithm) {
+						case ES256 -> "secp256r1";
+						case ES384 -> "secp384r1";
+						default -> "secp521r1";
+					}));
+				}
+				default -> generator = java.security.KeyPairGenerator.getInstance("Ed25519");
+			}
+			return generator.generateKeyPair();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("The JDK cannot generate a key for " + algorithm, ex);
+		}
 	}
 
 	/**
@@ -144,6 +246,13 @@ public final class JoatTestTokens {
 		boolean headerChanges = spec.algorithmValue() != null || defects.contains(TokenDefect.UNKNOWN_KEY_ID);
 		boolean claimsChange = defects.contains(TokenDefect.NOT_YET_VALID) || defects.contains(TokenDefect.WRONG_ISSUER)
 				|| defects.contains(TokenDefect.WRONG_AUDIENCE);
+		boolean hmacWithPublicKey = defects.contains(TokenDefect.HMAC_WITH_PUBLIC_KEY);
+		if (hmacWithPublicKey) {
+			if (this.keyPair == null) {
+				throw new IllegalStateException("hmacWithPublicKey() needs tokens signed with a key pair");
+			}
+			headerChanges = true;
+		}
 		if (!headerChanges && !claimsChange && !defects.contains(TokenDefect.WRONG_SIGNATURE)) {
 			return token;
 		}
@@ -152,6 +261,9 @@ public final class JoatTestTokens {
 		Map<String, Object> claims = readSegment(segments[1]);
 		if (spec.algorithmValue() != null) {
 			header.put("alg", spec.algorithmValue());
+		}
+		if (hmacWithPublicKey) {
+			header.put("alg", "HS256");
 		}
 		if (defects.contains(TokenDefect.UNKNOWN_KEY_ID)) {
 			header.put("kid", UNKNOWN_KEY_ID);
@@ -170,6 +282,10 @@ public final class JoatTestTokens {
 		String encodedHeader = headerChanges ? writeSegment(header) : segments[0];
 		String encodedClaims = claimsChange ? writeSegment(claims) : segments[1];
 		String signingInput = encodedHeader + "." + encodedClaims;
+		if (this.keyPair != null && this.keyAlgorithm != null) {
+			return signingInput + "." + keySignature(String.valueOf(header.get("alg")), signingInput,
+					defects.contains(TokenDefect.WRONG_SIGNATURE));
+		}
 		byte[] secret = defects.contains(TokenDefect.WRONG_SIGNATURE) ? randomBytes(64) : secretFor(header, claims);
 		return signingInput + "." + signature(String.valueOf(header.get("alg")), secret, signingInput);
 	}
@@ -182,13 +298,64 @@ public final class JoatTestTokens {
 	private byte[] secretFor(Map<String, Object> header, Map<String, Object> claims) {
 		byte[] secret;
 		try {
-			secret = this.secretResolver.resolveSecret(Collections.unmodifiableMap(header),
+			secret = Objects.requireNonNull(this.secretResolver).resolveSecret(Collections.unmodifiableMap(header),
 					Collections.unmodifiableMap(claims));
 		}
 		catch (RuntimeException ex) {
 			return randomBytes(64);
 		}
 		return (secret != null && secret.length > 0) ? secret : randomBytes(64);
+	}
+
+	/**
+	 * The signature of a token of a key-pair generator: with its private key, or with a new key of
+	 * the header's algorithm when that is another algorithm or {@code otherKey}, or HS256 keyed by
+	 * the public key's encoded bytes.
+	 */
+	private String keySignature(String algorithmName, String signingInput, boolean otherKey) {
+		KeyPair keyPair = Objects.requireNonNull(this.keyPair);
+		if (HmacAlgorithm.fromJwsName(algorithmName) != null) {
+			return signature(algorithmName, keyPair.getPublic().getEncoded(), signingInput);
+		}
+		SignatureAlgorithm algorithm = SignatureAlgorithm.fromJwsName(algorithmName);
+		if (algorithm == null) {
+			return signature(algorithmName, randomBytes(64), signingInput);
+		}
+		PrivateKey privateKey = (otherKey || algorithm != this.keyAlgorithm) ? generateKeyPair(algorithm).getPrivate()
+				: keyPair.getPrivate();
+		try {
+			Signature signer = Signature.getInstance(jcaName(algorithm));
+			switch (algorithm) {
+				case PS256 -> signer.setParameter(pss("SHA-256", MGF1ParameterSpec.SHA256, 32));
+				case PS384 -> signer.setParameter(pss("SHA-384", MGF1ParameterSpec.SHA384, 48));
+				case PS512 -> signer.setParameter(pss("SHA-512", MGF1ParameterSpec.SHA512, 64));
+				default -> {
+				}
+			}
+			signer.initSign(privateKey);
+			signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+			return BASE64URL.encodeToString(signer.sign());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("The JDK cannot sign with " + algorithm, ex);
+		}
+	}
+
+	private static PSSParameterSpec pss(String digest, MGF1ParameterSpec mgf, int saltLength) {
+		return new PSSParameterSpec(digest, "MGF1", mgf, saltLength, PSSParameterSpec.TRAILER_FIELD_BC);
+	}
+
+	private static String jcaName(SignatureAlgorithm algorithm) {
+		return switch (algorithm) {
+			case RS256 -> "SHA256withRSA";
+			case RS384 -> "SHA384withRSA";
+			case RS512 -> "SHA512withRSA";
+			case PS256, PS384, PS512 -> "RSASSA-PSS";
+			case ES256 -> "SHA256withECDSAinP1363Format";
+			case ES384 -> "SHA384withECDSAinP1363Format";
+			case ES512 -> "SHA512withECDSAinP1363Format";
+			case EdDSA -> "Ed25519";
+		};
 	}
 
 	private static String signature(String algorithm, byte[] secret, String signingInput) {

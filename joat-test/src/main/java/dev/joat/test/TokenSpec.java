@@ -169,8 +169,9 @@ public abstract class TokenSpec<S extends TokenSpec<S>> {
 	}
 
 	/**
-	 * Signs the token with a random secret instead of the application's. The decoder refuses it
-	 * as {@code Bad signature}.
+	 * Signs the token with a random secret instead of the application's (for tokens signed with a
+	 * key pair: with another key of the same algorithm, under the same {@code kid}). The decoder
+	 * refuses it as {@code Bad signature}.
 	 * @return this
 	 */
 	public S wrongSignature() {
@@ -206,6 +207,16 @@ public abstract class TokenSpec<S extends TokenSpec<S>> {
 	 */
 	public S unknownKeyId() {
 		return defect(TokenDefect.UNKNOWN_KEY_ID);
+	}
+
+	/**
+	 * For tokens signed with a key pair: writes {@code "alg":"HS256"} and signs with HMAC keyed by
+	 * the public key's encoded bytes, the algorithm-confusion attack of RFC 8725 §2.1. Refused by an
+	 * application that verifies with public keys. Minting fails on HMAC test tokens.
+	 * @return this description
+	 */
+	public S hmacWithPublicKey() {
+		return defect(TokenDefect.HMAC_WITH_PUBLIC_KEY);
 	}
 
 	/**
@@ -284,7 +295,7 @@ public abstract class TokenSpec<S extends TokenSpec<S>> {
 	/** Why a test token is meant to be refused. */
 	enum TokenDefect {
 
-		EXPIRED, NOT_YET_VALID, WRONG_SIGNATURE, WRONG_ISSUER, WRONG_AUDIENCE, UNKNOWN_KEY_ID
+		EXPIRED, NOT_YET_VALID, WRONG_SIGNATURE, WRONG_ISSUER, WRONG_AUDIENCE, UNKNOWN_KEY_ID, HMAC_WITH_PUBLIC_KEY
 
 	}
 

@@ -3,11 +3,16 @@ package dev.joat.test.context;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import dev.joat.SignatureAlgorithm;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -26,6 +31,14 @@ import org.springframework.test.context.MergedContextConfiguration;
  * names none of {@code joat.secret}, {@code joat.secret-base64} and {@code joat.secrets}. A
  * property the application sets is never overridden. The issuer is not added when the application
  * sets {@code joat.accept-any-issuer=true}: that choice stays the application's.
+ *
+ * <p>An application in keys mode (Spring Boot's {@code issuer-uri}, {@code jwk-set-uri} or
+ * {@code public-key-location} set) gets no secret: instead a key pair is generated for the test
+ * context, of the first of its {@code jws-algorithms} (RS256 when unset, as in Spring Boot), with
+ * key id {@code joat-test-<thumbprint prefix>}, registered as a bean for {@link ApplicationTestTokens},
+ * and a {@link TestKeyPostProcessor} makes the application's key source answer it (see
+ * {@link TestKeySource}). The issuer {@value #TEST_ISSUER} is added only when neither
+ * {@code issuer-uri} nor {@code joat.issuer} is set and any issuer is not accepted.
  */
 final class TestSecretContextCustomizer implements ContextCustomizer {
 
@@ -39,10 +52,18 @@ final class TestSecretContextCustomizer implements ContextCustomizer {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** Spring Boot's resource-server properties. */
+	static final String BOOT_PREFIX = "spring.security.oauth2.resourceserver.jwt.";
+
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 		ConfigurableEnvironment environment = context.getEnvironment();
 		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
+		if (isSet(sources, BOOT_PREFIX + "issuer-uri") || isSet(sources, BOOT_PREFIX + "jwk-set-uri")
+				|| isSet(sources, BOOT_PREFIX + "public-key-location")) {
+			customizeKeysMode(context, sources);
+			return;
+		}
 		if (isSet(sources, "joat.secret") || isSet(sources, "joat.secret-base64") || hasDescendants(sources, "joat.secrets")) {
 			return;
 		}
@@ -56,6 +77,35 @@ final class TestSecretContextCustomizer implements ContextCustomizer {
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		logger.info("joat-test: the test configuration names no joat secret; this test context signs and verifies with"
 				+ " a random test-only secret" + (properties.containsKey("joat.issuer") ? " and issuer '" + TEST_ISSUER + "'" : ""));
+	}
+
+	private static void customizeKeysMode(ConfigurableApplicationContext context,
+			Iterable<ConfigurationPropertySource> sources) {
+		ConfigurableEnvironment environment = context.getEnvironment();
+		TestKey testKey = TestKey.generate(firstAlgorithm(environment));
+		if (!isSet(sources, BOOT_PREFIX + "issuer-uri") && !isSet(sources, "joat.issuer")
+				&& !"true".equalsIgnoreCase(environment.getProperty("joat.accept-any-issuer"))) {
+			environment.getPropertySources()
+				.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of("joat.issuer", TEST_ISSUER)));
+		}
+		context.getBeanFactory().registerSingleton(TestKey.BEAN_NAME, testKey);
+		context.getBeanFactory().addBeanPostProcessor(new TestKeyPostProcessor(testKey));
+		logger.info("joat-test: the application verifies with an issuer's public keys; this test context adds the"
+				+ " test-only " + testKey.algorithm() + " key " + testKey.keyId() + " to its key source");
+	}
+
+	/** The first of {@code jws-algorithms} that names a public-key algorithm, RS256 when unset. */
+	static SignatureAlgorithm firstAlgorithm(ConfigurableEnvironment environment) {
+		List<String> names = Binder.get(environment)
+			.bind(BOOT_PREFIX + "jws-algorithms", Bindable.listOf(String.class))
+			.orElse(List.of(SignatureAlgorithm.RS256.jwsName()));
+		for (String name : names) {
+			SignatureAlgorithm algorithm = SignatureAlgorithm.fromJwsName(name.trim());
+			if (algorithm != null) {
+				return algorithm;
+			}
+		}
+		return SignatureAlgorithm.ES256;
 	}
 
 	private static boolean isSet(Iterable<ConfigurationPropertySource> sources, String name) {
