@@ -28,6 +28,7 @@ import dev.joat.SignatureAlgorithm;
 import dev.joat.SigningKey;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenRequest;
+import dev.joat.VerificationKey;
 import dev.joat.test.TokenSpec.TokenDefect;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -162,12 +163,12 @@ public final class JoatTestTokens {
 	 * The public key that verifies these tokens, when they are signed with a key pair.
 	 * @return the verification key with the generator's key id, or {@code null} for HMAC tokens
 	 */
-	public dev.joat.@Nullable VerificationKey verificationKey() {
+	public @Nullable VerificationKey verificationKey() {
 		if (this.keyPair == null || this.keyAlgorithm == null) {
 			return null;
 		}
 		String keyId = keyIdOf(this.generator.issueToken(TokenRequest.builder("joat-test", java.util.List.of()).build()));
-		dev.joat.VerificationKey key = dev.joat.VerificationKey.of(this.keyAlgorithm, this.keyPair.getPublic());
+		VerificationKey key = VerificationKey.of(this.keyAlgorithm, this.keyPair.getPublic());
 		return (keyId != null) ? key.withKeyId(keyId) : key;
 	}
 
