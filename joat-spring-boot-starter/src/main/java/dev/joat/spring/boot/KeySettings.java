@@ -97,11 +97,13 @@ record KeySettings(@Nullable String issuerUri, @Nullable String jwkSetUri, @Null
 	/**
 	 * Where keys come from: the one rule, used by the conditions and by the settings. Boot's key
 	 * properties first; without them, a {@link KeySource} bean (only the application's can exist
-	 * then: the starter defines its own only for those properties); else HMAC.
+	 * then: the starter defines its own only for those properties); else HMAC. A bean is seen by its
+	 * definition's type, as {@code @ConditionalOnBean} sees it: a {@code @Bean} method declares
+	 * {@code KeySource} or a subtype such as {@link KeySet} as its return type.
 	 */
 	enum Mode {
 
-		/** No Boot key property: HMAC secrets. */
+		/** No Boot key property and no {@link KeySource} bean: HMAC secrets. */
 		HMAC,
 
 		/** {@code jwk-set-uri}, or {@code issuer-uri} alone: a {@link JwkSetKeySource}. */
