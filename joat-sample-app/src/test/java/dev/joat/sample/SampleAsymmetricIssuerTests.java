@@ -84,7 +84,7 @@ class SampleAsymmetricIssuerTests {
 			assertPublicOnly(jwkSet(port));
 			String joat = managementGet(sample, "/actuator/joat");
 			assertThat(joat).contains("\"kid\":\"" + thumbprint + "\"")
-				.contains("\"keySource\":\"joat.sample.signing-key.location\"")
+				.contains("\"keySource\":\"application-key-source\"")
 				.contains("\"algorithms\":[\"ES256\"]");
 		}
 		ECPrivateKey privateKey = (ECPrivateKey) keyPair.getPrivate();
@@ -93,7 +93,7 @@ class SampleAsymmetricIssuerTests {
 			.doesNotContain("PRIVATE KEY")
 			.doesNotContain(GENERATED_WARNING)
 			.doesNotContain("No JOAT_SECRET is configured")
-			.contains("keys from joat.sample.signing-key.location: [" + thumbprint + " ES256 signing]");
+			.contains("keys from application-key-source: [" + thumbprint + " ES256]");
 	}
 
 	@Test
@@ -118,7 +118,8 @@ class SampleAsymmetricIssuerTests {
 			assertPublicOnly(jwks.body());
 			String joat = managementGet(sample, "/actuator/joat");
 			assertThat(joat).contains("\"kid\":\"" + key.get("kid").asString() + "\"")
-				.contains("\"keySource\":\"generated\"");
+				.contains("\"keySource\":\"application-key-source\"")
+				.contains("\"algorithms\":[\"RS256\"]");
 			for (String member : PRIVATE_MEMBERS) {
 				assertThat(joat).doesNotContain("\"" + member + "\":");
 			}

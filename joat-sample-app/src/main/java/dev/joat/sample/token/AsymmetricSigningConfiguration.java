@@ -3,26 +3,17 @@ package dev.joat.sample.token;
 import java.time.Clock;
 import java.util.List;
 
-import dev.joat.InvalidTokenException;
 import dev.joat.KeySet;
-import dev.joat.SecretResolver;
 import dev.joat.SignatureAlgorithm;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenIssuanceListener;
-import dev.joat.TokenParser;
 import dev.joat.TokenProfile;
-import dev.joat.TokenType;
-import dev.joat.TokenVerificationListener;
-import dev.joat.revocation.RevocationList;
-import dev.joat.spring.boot.JoatConfigurationReport;
 import dev.joat.spring.boot.JoatProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.Bean;
@@ -38,14 +29,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * public half, and the RFC 8414 metadata names it as {@code jwks_uri}.
  *
  * <p>The sample verifies its own tokens on {@code /api/**} (and at its revocation and
- * introspection endpoints) with a {@link TokenParser} bean over that one public key, configured
- * from {@code joat.*} as the starter configures its own parser; the starter's
- * {@code JoatJwtDecoder} uses whichever {@code TokenParser} bean the context has, and its own
- * parser and generator back off ({@code @ConditionalOnMissingBean}). Until the starter verifies
- * with public keys by itself, two stopgaps keep it from asking for an HMAC secret that this mode
- * does not have: a {@link SecretResolver} bean that resolves none (so no HMAC token ever verifies
- * here), and the {@code /actuator/joat} report rewritten to show this key (its algorithm, its
- * {@code kid}, by default the public RFC 7638 thumbprint) instead of a secret.
+ * introspection endpoints) with the starter's {@code TokenParser}: the {@link KeySet} bean of the
+ * public key is the starter's documented "bring your own keys" extension point, which selects its
+ * keys mode (no HMAC secret, so no HMAC token ever verifies here; no starter generator, so this
+ * {@link TokenGenerator} bean issues). {@code /actuator/joat} shows the key's algorithm and
+ * {@code kid} (by default the public RFC 7638 thumbprint), never key material.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(AsymmetricSigningConfiguration.OnAsymmetricSigning.class)
@@ -78,72 +66,15 @@ class AsymmetricSigningConfiguration {
 		return generator.clock(clock.getIfUnique(Clock::systemUTC)).build();
 	}
 
-	@Bean
-	TokenParser sampleTokenParser(IssuerSigningKey signingKey, AuthorizationServerMetadata metadata, JoatProperties joat,
-			ObjectProvider<Clock> clock, ObjectProvider<TokenVerificationListener> listeners,
-			ObjectProvider<RevocationList> revocationLists) {
-		TokenParser.Builder parser = TokenParser.withKeys(KeySet.of(signingKey.key().verificationKey()))
-			.issuer(metadata.issuer());
-		if (!joat.getAudiences().isEmpty()) {
-			parser.audience(joat.getAudiences().toArray(String[]::new));
-		}
-		if (joat.isRequireAtJwt()) {
-			parser.requireType(TokenType.AT_JWT);
-		}
-		parser.clockSkew(joat.getClockSkew()).maxTokenLength(joat.getMaxTokenLength());
-		List<TokenVerificationListener> all = listeners.orderedStream().toList();
-		if (!all.isEmpty()) {
-			parser.listener(new TokenVerificationListener() {
-
-				@Override
-				public void tokenAccepted(String keyId) {
-					all.forEach((listener) -> listener.tokenAccepted(keyId));
-				}
-
-				@Override
-				public void tokenRefused(InvalidTokenException.Reason reason, String keyId) {
-					all.forEach((listener) -> listener.tokenRefused(reason, keyId));
-				}
-
-			});
-		}
-		@Nullable RevocationList revocationList = revocationLists.getIfUnique();
-		if (revocationList != null) {
-			parser.revocationList(revocationList).requireTokenId(joat.getRevocation().isRequireJti());
-		}
-		return parser.clock(clock.getIfUnique(Clock::systemUTC)).build();
-	}
-
 	/**
-	 * Stopgap until the starter verifies with public keys by itself: the starter's configuration
-	 * report needs a {@link SecretResolver} and would otherwise refuse to start without
-	 * {@code joat.secret}. This one resolves no secret, and the parser above never asks it.
+	 * The public half of the signing key, as the starter's {@code KeySource}: this bean alone puts
+	 * the starter in keys mode, so its {@code TokenParser} verifies the sample's own tokens with it
+	 * (issuer {@code joat.issuer}, the key's algorithm), asks for no HMAC secret, and
+	 * {@code /actuator/joat} shows the key's {@code kid} and algorithm, never key material.
 	 */
 	@Bean
-	SecretResolver sampleNoSecretResolver() {
-		return (header, claims) -> null;
-	}
-
-	/** {@code /actuator/joat} and the start-up line show the signing key's public identity, never a secret. */
-	@Bean
-	static BeanPostProcessor sampleSigningKeyReport(ObjectProvider<IssuerSigningKey> signingKey) {
-		return new BeanPostProcessor() {
-
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof JoatConfigurationReport report) {
-					IssuerSigningKey key = signingKey.getObject();
-					String algorithm = key.key().algorithm().jwsName();
-					return new JoatConfigurationReport(report.issuer(), List.of(algorithm), report.profile(),
-							report.tokenLifetime(), report.clockSkew(), report.audiences(), report.maxTokenLength(),
-							report.requireAtJwt(), key.source(),
-							List.of(new JoatConfigurationReport.Key(key.key().keyId(), algorithm, true)),
-							report.revocation());
-				}
-				return bean;
-			}
-
-		};
+	KeySet sampleVerificationKeys(IssuerSigningKey signingKey) {
+		return KeySet.of(signingKey.key().verificationKey());
 	}
 
 	/** Matches when {@code joat.sample.signing-algorithm} is set to anything but {@code HS256}. */

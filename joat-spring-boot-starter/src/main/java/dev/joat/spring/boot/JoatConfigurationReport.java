@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.joat.KeySet;
+import dev.joat.KeySource;
 import dev.joat.SecretResolver;
 import dev.joat.SecretRing;
+import dev.joat.SignatureAlgorithm;
 import dev.joat.revocation.InMemoryRevocationStore;
 import dev.joat.revocation.RevocationList;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +31,12 @@ import org.jspecify.annotations.Nullable;
  * {@code joat.secrets} or {@code application} (a {@code SecretResolver} bean of the application); or,
  * verifying with an issuer's public keys, the Spring Boot property they come from
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, {@code jwk-set-uri} or
- * {@code public-key-location})
- * @param keys the key ring: each key id, its algorithm and whether it signs; empty for an
- * application's resolver and for a JWK Set (whose keys change; see the endpoint's JWK Set status)
+ * {@code public-key-location}), or {@code application-key-source} for the application's
+ * {@code KeySource} bean
+ * @param keys the key ring: each key id, its algorithm and whether it signs; the public keys of a
+ * fixed key set ({@code public-key-location}, an application's {@code KeySet} bean); empty for an
+ * application's resolver, for another application {@code KeySource} and for a JWK Set (whose keys
+ * change; see the endpoint's JWK Set status)
  * @param revocation the revocation list the parser consults
  */
 public record JoatConfigurationReport(@Nullable String issuer, List<String> algorithms, String profile, String tokenLifetime,
@@ -70,13 +75,20 @@ public record JoatConfigurationReport(@Nullable String issuer, List<String> algo
 	public record Key(@Nullable String kid, String algorithm, boolean signing) {
 	}
 
+	/**
+	 * The report of {@code settings}.
+	 * @param applicationKeySource the application's {@code KeySource} bean when it selects keys mode,
+	 * else {@code null}
+	 */
 	static JoatConfigurationReport of(JoatSettings settings, @Nullable SecretResolver secretResolver,
-			boolean applicationResolver, RevocationStatus revocation) {
+			boolean applicationResolver, @Nullable KeySource applicationKeySource, RevocationStatus revocation) {
 		KeySettings keySettings = settings.keys();
 		if (keySettings != null) {
-			List<String> algorithms = keySettings.algorithms().stream().map((algorithm) -> algorithm.jwsName()).toList();
+			List<SignatureAlgorithm> accepted = (applicationKeySource != null)
+					? keySettings.algorithms(applicationKeySource) : keySettings.algorithms();
+			List<String> algorithms = accepted.stream().map((algorithm) -> algorithm.jwsName()).toList();
 			List<Key> keys = new ArrayList<>();
-			KeySet publicKeys = keySettings.publicKeys();
+			KeySet publicKeys = (applicationKeySource instanceof KeySet keySet) ? keySet : keySettings.publicKeys();
 			if (publicKeys != null) {
 				publicKeys.keys().forEach((key) -> keys.add(new Key(key.keyId(), key.algorithm().jwsName(), false)));
 			}

@@ -29,6 +29,7 @@ import dev.joat.spring.security.JwkSetListener;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -55,8 +56,12 @@ import org.springframework.web.client.RestClient;
  * {@code issuer-uri}, {@code jwk-set-uri} and {@code public-key-location}, HMAC secrets (a
  * {@code SecretResolver} and, with {@code joat.issuer}, a {@code TokenGenerator}); with one of
  * them, the issuer's public keys (a {@link KeySource}: a {@link JwkSetKeySource} or the fixed
- * {@link KeySet} of a PEM file) and no generator. One parser bean, one mapping of the shared
- * settings, for both.
+ * {@link KeySet} of a PEM file) and no generator. Without those properties, an application-defined
+ * {@link KeySource} bean alone also selects keys mode ("bring your own keys": an issuer verifying
+ * its own tokens, keys from a vault): the parser verifies with that bean, {@code joat.issuer} is
+ * required, no secret is needed and none may be set, and the starter makes no generator (it has no
+ * private key: an issuer defines its own {@code TokenGenerator} bean). The one rule is
+ * {@link KeySettings.Mode}. One parser bean, one mapping of the shared settings, for all modes.
  */
 @Configuration(proxyBeanMethods = false)
 class JoatCoreConfiguration {
@@ -64,8 +69,11 @@ class JoatCoreConfiguration {
 	private static final Log logger = LogFactory.getLog(JoatCoreConfiguration.class);
 
 	@Bean
-	JoatSettings joatSettings(JoatProperties properties, Environment environment, ResourceLoader resourceLoader) {
-		return JoatSettings.of(properties, Binder.get(environment), resourceLoader);
+	JoatSettings joatSettings(JoatProperties properties, Environment environment, ResourceLoader resourceLoader,
+			ConfigurableListableBeanFactory beanFactory) {
+		boolean applicationKeySource = KeySettings.Mode.of(environment,
+				beanFactory) == KeySettings.Mode.APPLICATION;
+		return JoatSettings.of(properties, Binder.get(environment), resourceLoader, applicationKeySource);
 	}
 
 	@Bean
@@ -85,14 +93,22 @@ class JoatCoreConfiguration {
 		TokenParser.Builder parser;
 		if (keys != null) {
 			if (secretResolvers.getIfAvailable() != null) {
+				if (keys.application()) {
+					throw new JoatConfigurationException(KeySettings.APPLICATION_KEY_SOURCE,
+							"the application defines a KeySource bean, so joat verifies tokens with its public keys, but"
+									+ " also a SecretResolver bean, which would never be used",
+							"Remove the SecretResolver bean to verify with the KeySource bean, or remove the KeySource"
+									+ " bean to verify HMAC-signed tokens with your SecretResolver.");
+				}
 				throw new JoatConfigurationException(keys.trigger(), keys.trigger()
 						+ " is set, so joat verifies tokens with the issuer's public keys, but the application defines a"
 						+ " SecretResolver bean, which would never be used",
 						"Remove " + keys.trigger() + " to verify HMAC-signed tokens with your SecretResolver, or remove"
 								+ " the SecretResolver bean to verify the issuer's tokens.");
 			}
-			parser = TokenParser.withKeys(keySources.getObject())
-				.signatureAlgorithms(keys.algorithms().toArray(SignatureAlgorithm[]::new));
+			KeySource keySource = keySources.getObject();
+			parser = TokenParser.withKeys(keySource)
+				.signatureAlgorithms(keys.algorithms(keySource).toArray(SignatureAlgorithm[]::new));
 		}
 		else {
 			SecretResolver secretResolver = secretResolvers.getObject();

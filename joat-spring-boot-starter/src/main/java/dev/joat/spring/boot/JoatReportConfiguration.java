@@ -2,6 +2,7 @@ package dev.joat.spring.boot;
 
 import java.lang.reflect.Method;
 
+import dev.joat.KeySource;
 import dev.joat.SecretResolver;
 import dev.joat.revocation.RevocationList;
 import org.apache.commons.logging.Log;
@@ -33,12 +34,13 @@ class JoatReportConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JoatConfigurationReport joatConfigurationReport(JoatSettings settings, ObjectProvider<SecretResolver> secretResolver, ConfigurableListableBeanFactory beanFactory,
-			ObjectProvider<RevocationList> revocationLists) {
+			ObjectProvider<RevocationList> revocationLists, ObjectProvider<KeySource> keySources) {
 		boolean applicationResolver = !definedBy(beanFactory, SecretResolver.class, JoatCoreConfiguration.class);
 		RevocationList revocationList = revocationLists.getIfUnique();
 		boolean starterStore = definedBy(beanFactory, RevocationList.class, JoatRevocationConfiguration.class);
-		return JoatConfigurationReport.of(settings, (settings.keys() != null) ? null : secretResolver.getObject(),
-				applicationResolver,
+		KeySettings keys = settings.keys();
+		return JoatConfigurationReport.of(settings, (keys != null) ? null : secretResolver.getObject(),
+				applicationResolver, (keys != null && keys.application()) ? keySources.getObject() : null,
 				JoatConfigurationReport.revocationStatus(settings.revocation(), revocationList, starterStore));
 	}
 

@@ -41,7 +41,8 @@ import org.springframework.core.io.ResourceLoader;
  * @param configuredSecretResolver the resolver of that property, or {@code null} when none is set
  * @param revocation {@code joat.revocation.*}
  * @param keys the issuer's keys ({@code issuer-uri}, {@code jwk-set-uri} or
- * {@code public-key-location}), or {@code null} when tokens are verified with HMAC secrets
+ * {@code public-key-location}, or the application's {@code KeySource} bean), or {@code null} when
+ * tokens are verified with HMAC secrets
  */
 record JoatSettings(ResourceServerSettings resourceServer, @Nullable String issuer, boolean acceptAnyIssuer,
 		Duration tokenLifetime, Duration clockSkew, int maxTokenLength, boolean requireAtJwt, boolean allowShortSecrets,
@@ -86,8 +87,24 @@ record JoatSettings(ResourceServerSettings resourceServer, @Nullable String issu
 	 * @throws JoatConfigurationException naming the first property at fault
 	 */
 	static JoatSettings of(JoatProperties properties, Binder binder, ResourceLoader resourceLoader) {
-		KeySettings keys = KeySettings.of(properties, binder, resourceLoader);
-		ResourceServerSettings resourceServer = ResourceServerSettings.of(properties, binder);
+		return of(properties, binder, resourceLoader, false);
+	}
+
+	/**
+	 * Checks {@code properties} and Boot's resource-server properties, once.
+	 * @param properties joat's bound properties
+	 * @param binder the environment's binder, for Boot's properties and to tell which
+	 * {@code joat.*} properties are set
+	 * @param resourceLoader loads {@code public-key-location}
+	 * @param applicationKeySource whether the application's {@code KeySource} bean selects keys mode
+	 * ({@link KeySettings.Mode#APPLICATION})
+	 * @return the settings
+	 * @throws JoatConfigurationException naming the first property at fault
+	 */
+	static JoatSettings of(JoatProperties properties, Binder binder, ResourceLoader resourceLoader,
+			boolean applicationKeySource) {
+		KeySettings keys = KeySettings.of(properties, binder, resourceLoader, applicationKeySource);
+		ResourceServerSettings resourceServer = ResourceServerSettings.of(properties, binder, keys != null);
 		String secretSource = SecretSettings.source(properties);
 		SecretResolver secretResolver = (secretSource != null)
 				? SecretSettings.secretResolver(properties, secretSource, resourceServer.algorithms()) : null;
@@ -130,6 +147,12 @@ record JoatSettings(ResourceServerSettings resourceServer, @Nullable String issu
 		}
 		if (this.acceptAnyIssuer) {
 			return null;
+		}
+		if (this.issuer == null && this.keys != null && this.keys.application()) {
+			throw new JoatConfigurationException("joat.issuer", "joat.issuer is not set",
+					"Set joat.issuer to the issuer (\"iss\") of the tokens the application's KeySource bean verifies."
+							+ " Only if tokens of any issuer signed with these keys may pass, set"
+							+ " joat.accept-any-issuer=true instead.");
 		}
 		if (this.issuer == null && this.keys != null) {
 			throw new JoatConfigurationException("joat.issuer", "joat.issuer is not set",

@@ -7,8 +7,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The conditions on where the parser's keys come from ({@link KeySettings.Mode}): the HMAC beans
- * (secret resolver, generator) only without Spring Boot's key properties, a JWK Set source with
- * {@code jwk-set-uri} or {@code issuer-uri}, a fixed key with {@code public-key-location}.
+ * (secret resolver, generator) only without Spring Boot's key properties and without the
+ * application's {@code KeySource} bean, a JWK Set source with {@code jwk-set-uri} or
+ * {@code issuer-uri}, a fixed key with {@code public-key-location}. Evaluated on the starter's bean
+ * methods, after the application's bean definitions are registered.
  */
 final class KeyModeConditions {
 
@@ -16,12 +18,12 @@ final class KeyModeConditions {
 	}
 
 	private static ConditionOutcome outcome(ConditionContext context, KeySettings.Mode expected) {
-		KeySettings.Mode mode = KeySettings.Mode.of(context.getEnvironment());
+		KeySettings.Mode mode = KeySettings.Mode.of(context.getEnvironment(), context.getBeanFactory());
 		return (mode == expected) ? ConditionOutcome.match("joat verifies with " + mode)
 				: ConditionOutcome.noMatch("joat verifies with " + mode + ", not " + expected);
 	}
 
-	/** No key property of Spring Boot is set: HMAC secrets. */
+	/** No key property of Spring Boot is set and no {@code KeySource} bean defined: HMAC secrets. */
 	static final class OnHmac extends SpringBootCondition {
 
 		@Override

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Set;
 
 import dev.joat.KeySet;
+import dev.joat.KeySource;
 import dev.joat.SignatureAlgorithm;
 import dev.joat.VerificationKey;
 import dev.joat.spring.security.JwkSetKeySource;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -47,15 +49,28 @@ import org.springframework.core.io.ResourceLoader;
  * {@code joat.allow-short-secrets}) fail: joat never silently ignores a property that is set.</li>
  * </ul>
  *
+ * <p>Without any of those properties, an application-defined {@link KeySource} bean alone also
+ * selects keys mode ("bring your own keys": an issuer verifying its own tokens, keys from a
+ * vault): the parser verifies with that bean, {@code joat.issuer} (or
+ * {@code joat.accept-any-issuer=true}) is required as in HMAC mode, {@code jws-algorithms} when set
+ * names the accepted algorithms, else a {@link KeySet} bean's own algorithms are accepted, else
+ * RS256; the HMAC properties fail as above.
+ *
  * @param issuerUri {@code issuer-uri}, or {@code null}
  * @param jwkSetUri {@code jwk-set-uri}, or {@code null}
  * @param publicKeys the key of {@code public-key-location}, or {@code null} when keys come from a
  * JWK Set
- * @param algorithms the accepted algorithms
+ * @param algorithms the accepted algorithms; empty only for the application's {@link KeySource}
+ * bean without {@code jws-algorithms}, whose algorithms {@link #algorithms(KeySource)} decides
  * @param jwks {@code joat.jwks.*}, checked
+ * @param application whether the keys come from the application's {@link KeySource} bean rather
+ * than from a Boot property
  */
 record KeySettings(@Nullable String issuerUri, @Nullable String jwkSetUri, @Nullable KeySet publicKeys,
-		List<SignatureAlgorithm> algorithms, Jwks jwks) {
+		List<SignatureAlgorithm> algorithms, Jwks jwks, boolean application) {
+
+	/** What {@link #trigger()} and the configuration report name for the application's bean. */
+	static final String APPLICATION_KEY_SOURCE = "application-key-source";
 
 	private static final String PREFIX = ResourceServerSettings.BOOT_PREFIX;
 
@@ -79,32 +94,69 @@ record KeySettings(@Nullable String issuerUri, @Nullable String jwkSetUri, @Null
 			boolean allowInsecureHttp, int maxSize, int maxKeys, Duration awaitFirstKeys) {
 	}
 
-	/** Where keys come from, decided from the properties alone (also by conditions). */
+	/**
+	 * Where keys come from: the one rule, used by the conditions and by the settings. Boot's key
+	 * properties first; without them, a {@link KeySource} bean (only the application's can exist
+	 * then: the starter defines its own only for those properties); else HMAC. A bean is seen by its
+	 * definition's type, as {@code @ConditionalOnBean} sees it: a {@code @Bean} method declares
+	 * {@code KeySource} or a subtype such as {@link KeySet} as its return type.
+	 */
 	enum Mode {
 
-		/** No Boot key property: HMAC secrets. */
+		/** No Boot key property and no {@link KeySource} bean: HMAC secrets. */
 		HMAC,
 
 		/** {@code jwk-set-uri}, or {@code issuer-uri} alone: a {@link JwkSetKeySource}. */
 		JWK_SET,
 
 		/** {@code public-key-location}: one fixed key. */
-		PUBLIC_KEY;
+		PUBLIC_KEY,
 
-		static Mode of(Environment environment) {
+		/** No Boot key property, but the application defines a {@link KeySource} bean. */
+		APPLICATION;
+
+		/**
+		 * The mode of {@code environment} and {@code beanFactory}.
+		 * @param environment Boot's key properties
+		 * @param beanFactory the bean definitions, or {@code null} to look at the properties only
+		 * @return the mode
+		 */
+		static Mode of(Environment environment, @Nullable ListableBeanFactory beanFactory) {
 			Binder binder = Binder.get(environment);
 			if (bound(binder, "public-key-location")) {
 				return PUBLIC_KEY;
 			}
-			return (bound(binder, "jwk-set-uri") || bound(binder, "issuer-uri")) ? JWK_SET : HMAC;
+			if (bound(binder, "jwk-set-uri") || bound(binder, "issuer-uri")) {
+				return JWK_SET;
+			}
+			boolean keySourceBean = beanFactory != null
+					&& beanFactory.getBeanNamesForType(KeySource.class, true, false).length > 0;
+			return keySourceBean ? APPLICATION : HMAC;
 		}
 
 	}
 
 	/** The Boot property that put joat in keys mode, for messages. */
 	String trigger() {
+		if (this.application) {
+			return APPLICATION_KEY_SOURCE;
+		}
 		return PREFIX + ((this.issuerUri != null) ? "issuer-uri"
 				: (this.jwkSetUri != null) ? "jwk-set-uri" : "public-key-location");
+	}
+
+	/**
+	 * The algorithms the parser accepts with {@code keySource}: {@code jws-algorithms} when set, else
+	 * the algorithms of a {@link KeySet}'s keys, else RS256.
+	 */
+	List<SignatureAlgorithm> algorithms(KeySource keySource) {
+		if (!this.algorithms.isEmpty()) {
+			return this.algorithms;
+		}
+		if (keySource instanceof KeySet keySet && !keySet.algorithms().isEmpty()) {
+			return keySet.algorithms().stream().sorted().toList();
+		}
+		return List.of(SignatureAlgorithm.RS256);
 	}
 
 	/** Whether any of Boot's key properties is set. */
@@ -113,28 +165,37 @@ record KeySettings(@Nullable String issuerUri, @Nullable String jwkSetUri, @Null
 	}
 
 	/**
-	 * The key settings, or {@code null} when none of Boot's key properties is set.
+	 * The key settings, or {@code null} when none of Boot's key properties is set and the keys do
+	 * not come from the application's {@link KeySource} bean.
 	 * @param properties joat's properties
 	 * @param binder the environment's binder
 	 * @param resourceLoader loads {@code public-key-location}
+	 * @param applicationKeySource whether the mode is {@link Mode#APPLICATION}
 	 * @return the settings, or {@code null} for HMAC
 	 * @throws JoatConfigurationException naming the property at fault
 	 */
-	static @Nullable KeySettings of(JoatProperties properties, Binder binder, ResourceLoader resourceLoader) {
-		if (!configured(binder)) {
+	static @Nullable KeySettings of(JoatProperties properties, Binder binder, ResourceLoader resourceLoader,
+			boolean applicationKeySource) {
+		boolean application = applicationKeySource && !configured(binder);
+		if (!configured(binder) && !application) {
 			return null;
 		}
-		String trigger = bound(binder, "issuer-uri") ? PREFIX + "issuer-uri"
+		String trigger = application ? "the application's KeySource bean"
+				: bound(binder, "issuer-uri") ? PREFIX + "issuer-uri"
 				: bound(binder, "jwk-set-uri") ? PREFIX + "jwk-set-uri" : PREFIX + "public-key-location";
 		List<String> hmacProperties = hmacPropertiesSet(properties, binder);
 		if (!hmacProperties.isEmpty()) {
 			String hmac = hmacProperties.get(0);
 			throw new JoatConfigurationException(hmac, hmac + " is set, but " + trigger
-					+ " makes joat verify tokens signed with the issuer's public keys, not an HMAC secret",
-					"Remove " + hmac + " to verify the issuer's tokens, or remove " + trigger
-							+ " to verify HMAC-signed tokens with joat's secret.");
+					+ " makes joat verify tokens signed with " + (application ? "its" : "the issuer's")
+					+ " public keys, not an HMAC secret",
+					"Remove " + hmac + " to verify " + (application ? "with the KeySource bean" : "the issuer's tokens")
+							+ ", or remove " + trigger + " to verify HMAC-signed tokens with joat's secret.");
 		}
 		Jwks jwks = jwks(properties.getJwks());
+		if (application) {
+			return new KeySettings(null, null, null, List.copyOf(algorithms(binder, List.of())), jwks, true);
+		}
 		String issuerUri = uri(binder, "issuer-uri", jwks.allowInsecureHttp());
 		String jwkSetUri = uri(binder, "jwk-set-uri", jwks.allowInsecureHttp());
 		String location = binder.bind(PREFIX + "public-key-location", String.class).orElse(null);
@@ -156,9 +217,9 @@ record KeySettings(@Nullable String issuerUri, @Nullable String jwkSetUri, @Null
 					"Set only one of them: Spring Boot's " + PREFIX + "issuer-uri is the issuer every token's \"iss\""
 							+ " must name, and joat never chooses silently between two values you set.");
 		}
-		List<SignatureAlgorithm> algorithms = algorithms(binder);
+		List<SignatureAlgorithm> algorithms = algorithms(binder, List.of(SignatureAlgorithm.RS256));
 		KeySet publicKeys = (location != null) ? publicKey(location, algorithms, resourceLoader) : null;
-		return new KeySettings(issuerUri, jwkSetUri, publicKeys, List.copyOf(algorithms), jwks);
+		return new KeySettings(issuerUri, jwkSetUri, publicKeys, List.copyOf(algorithms), jwks, false);
 	}
 
 	/** The HMAC properties that are set, in a stable order. */
@@ -201,11 +262,11 @@ record KeySettings(@Nullable String issuerUri, @Nullable String jwkSetUri, @Null
 		return value.trim();
 	}
 
-	private static List<SignatureAlgorithm> algorithms(Binder binder) {
+	private static List<SignatureAlgorithm> algorithms(Binder binder, List<SignatureAlgorithm> unset) {
 		String property = PREFIX + "jws-algorithms";
 		List<String> names = binder.bind(property, Bindable.listOf(String.class)).orElse(List.of());
 		if (names.isEmpty()) {
-			return List.of(SignatureAlgorithm.RS256);
+			return unset;
 		}
 		Set<SignatureAlgorithm> algorithms = new LinkedHashSet<>();
 		for (String name : names) {

@@ -53,13 +53,14 @@ record ResourceServerSettings(List<HmacAlgorithm> algorithms, List<String> audie
 	 * @param properties joat's bound properties
 	 * @param binder the environment's binder, to read Boot's properties and to tell which
 	 * {@code joat.*} properties are set
+	 * @param keysMode whether tokens are verified with public keys ({@link KeySettings})
 	 * @return the settings
 	 * @throws JoatConfigurationException naming the property at fault
 	 */
-	static ResourceServerSettings of(JoatProperties properties, Binder binder) {
-		// With the issuer's keys (KeySettings), jws-algorithms names asymmetric algorithms, and the HMAC
+	static ResourceServerSettings of(JoatProperties properties, Binder binder, boolean keysMode) {
+		// With public keys (KeySettings), jws-algorithms names asymmetric algorithms, and the HMAC
 		// list is joat's default, never used to verify.
-		List<HmacAlgorithm> algorithms = KeySettings.configured(binder) ? SecretSettings.algorithms(properties)
+		List<HmacAlgorithm> algorithms = keysMode ? SecretSettings.algorithms(properties)
 				: algorithms(properties, binder);
 		List<String> audiences = audiences(properties, binder);
 		String authorityPrefix = either(binder, "authority-prefix", "joat.authority-prefix",
