@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -263,13 +264,13 @@ class SampleSigningKeyRotationTests {
 		private Thread thread;
 
 		BackgroundClient(int... ports) {
-			this.ports = java.util.Arrays.stream(ports).boxed().toList();
+			this.ports = Arrays.stream(ports).boxed().toList();
 		}
 
 		void start(String first, Instant firstExpiry) {
 			this.newest.set(first);
 			Instant firstUntil = firstExpiry.minusSeconds(1);
-			this.thread = Thread.ofPlatform().name("rotation-client").start(() -> {
+			this.thread = new Thread(() -> {
 				while (this.running) {
 					for (int port : this.ports) {
 						call(port, this.newest.get(), false);
@@ -284,7 +285,9 @@ class SampleSigningKeyRotationTests {
 						return;
 					}
 				}
-			});
+			}, "rotation-client");
+			this.thread.setDaemon(true);
+			this.thread.start();
 		}
 
 		void newest(String token) {
