@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * configured with nothing but the sample's {@code issuer-uri} (a joat app, and Spring Boot's stock
  * {@code NimbusJwtDecoder} without joat) are called by a background client all along, with the
  * newest token and with the first token until it expires: not one request fails. The old key's
- * token stays valid until its expiry, the new key is published (and held by the joat resource
- * server) before it signs, and the retired key leaves the JWK Set at its instant without a restart.
+ * token stays valid until its expiry (at both resource servers, and at the sample's own API,
+ * introspection and revocation), the new key is published (and held by the joat resource server)
+ * before it signs, and the retired key leaves the JWK Set at its instant without a restart.
  */
 class SampleSigningKeyRotationTests {
 
@@ -111,8 +112,13 @@ class SampleSigningKeyRotationTests {
 			assertThat(get(port, "/api/read", afterSwitch).statusCode()).isEqualTo(200);
 			assertThat(SampleForms.json(SampleForms.post(port, "/oauth2/introspect", RESOURCE_SERVER, "token=" + first)))
 				.containsEntry("active", true);
+			assertThat(SampleForms.post(port, "/oauth2/revoke", DEMO, "token=" + first).statusCode()).isEqualTo(200);
+			assertThat(get(port, "/api/read", first).statusCode()).isEqualTo(401);
 			String joat = managementGet(sample, "/actuator/joat");
-			assertThat(joat).contains("\"kid\":\"" + OLD + "\"").contains("\"kid\":\"" + NEW + "\"");
+			assertThat(joat).contains("\"kid\":\"" + OLD + "\"")
+				.contains("\"kid\":\"" + NEW + "\"")
+				.doesNotContain("\"d\":")
+				.doesNotContain("PRIVATE");
 			SampleAsymmetricIssuerTests.assertPublicOnly(jwkSet.body());
 
 			// 4. After its instant, the retired key leaves the JWK Set, without a restart.
