@@ -92,6 +92,8 @@ class SampleSigningKeyRotationTests {
 			Instant newKeyHeld = Instant.now();
 
 			// 3. The new key signs; the old one is retired until the last token it signed expires.
+			// The old key's last token expires then. In production add the resource servers' clock skew
+			// (sample-rotation-3.yml says so); here no request uses an old token after its expiry.
 			Instant publishedUntil = expiry(beforeSwitch);
 			sample.close();
 			sample = start(port, 3, oldKey, newKey, "--JOAT_SIGNING_KEY_2026_07_PUBLISHED_UNTIL=" + publishedUntil);
