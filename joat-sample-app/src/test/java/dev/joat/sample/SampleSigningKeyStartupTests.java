@@ -51,6 +51,36 @@ class SampleSigningKeyStartupTests {
 	}
 
 	@Test
+	void startWhenARingKeyHasNoPrivatePartThenFailsNamingItsLocationWithoutTheKey(CapturedOutput output)
+			throws Exception {
+		java.security.KeyPair current = AsymmetricSample.p256();
+		Path signing = AsymmetricSample.pem(this.directory, current, true, true);
+		Path publicOnly = AsymmetricSample.pem(this.directory, AsymmetricSample.p256(), false, true);
+		int port = AsymmetricSample.freePort();
+		assertThatException()
+			.isThrownBy(() -> AsymmetricSample.start(port, "--joat.sample.signing-algorithm=ES256",
+					"--joat.sample.signing-key-id=2026-07", "--joat.sample.signing-keys[0].key-id=2026-07",
+					"--joat.sample.signing-keys[0].location=file:" + signing, "--joat.sample.signing-keys[1].key-id=2027-01",
+					"--joat.sample.signing-keys[1].location=file:" + publicOnly))
+			.satisfies((ex) -> assertThat(invalidProperty(ex).getName()).isEqualTo("joat.sample.signing-keys[1].location"));
+		assertThat(output).contains("joat.sample.signing-keys[1].location")
+			.doesNotContain(AsymmetricSample.base64(current.getPrivate().getEncoded()).substring(0, 40))
+			.doesNotContain("PRIVATE KEY-----");
+	}
+
+	@Test
+	void startWhenSigningKeyIdNamesNoKeyOfTheRingThenFailsNamingIt(CapturedOutput output) throws Exception {
+		Path pem = AsymmetricSample.pem(this.directory, AsymmetricSample.p256(), true, true);
+		int port = AsymmetricSample.freePort();
+		assertThatException()
+			.isThrownBy(() -> AsymmetricSample.start(port, "--joat.sample.signing-algorithm=ES256",
+					"--joat.sample.signing-key-id=2027-01", "--joat.sample.signing-keys[0].key-id=2026-07",
+					"--joat.sample.signing-keys[0].location=file:" + pem))
+			.satisfies((ex) -> assertThat(invalidProperty(ex).getName()).isEqualTo("joat.sample.signing-key-id"));
+		assertThat(output).contains("joat.sample.signing-key-id").contains("[2026-07]");
+	}
+
+	@Test
 	void randomSecretWhenSigningWithAPrivateKeyThenNoneGenerated() {
 		MockEnvironment environment = new MockEnvironment().withProperty("joat.sample.signing-algorithm", "ES256");
 		new RandomSecretEnvironmentPostProcessor(new DeferredLogs()).postProcessEnvironment(environment,

@@ -5,7 +5,8 @@ import java.util.Objects;
 import dev.joat.SigningKey;
 
 /**
- * The private key the sample signs its tokens with in an asymmetric mode, and where it came from.
+ * The one private key of {@code joat.sample.signing-key.*} (or generated) in an asymmetric mode,
+ * and where it came from; the sample signs with it as a ring of one ({@link IssuerSigningKeyRing}).
  * Its {@link #toString()} shows the algorithm, {@code kid} and thumbprint only: public data.
  *
  * @param key the key, with its {@code kid}

@@ -58,7 +58,7 @@ final class IssuerSigningKeys {
 		SigningKey key;
 		String source;
 		if (pem != null) {
-			key = fromPem(algorithm, pem);
+			key = fromPem(algorithm, pem, LOCATION);
 			source = "joat.sample.signing-key.location";
 		}
 		else if (keystore != null) {
@@ -69,7 +69,7 @@ final class IssuerSigningKeys {
 			key = SigningKey.generate(algorithm);
 			source = IssuerSigningKey.GENERATED;
 		}
-		key = key.withKeyId(keyId(properties.getKeyId(), key));
+		key = key.withKeyId(keyId(properties.getKeyId(), key, KEY_ID));
 		if (source.equals(IssuerSigningKey.GENERATED)) {
 			logger.warn("No joat.sample.signing-key is configured: signing " + algorithm.jwsName()
 					+ " tokens with a key generated for this run (kid " + key.keyId() + "). Its tokens will not"
@@ -78,25 +78,42 @@ final class IssuerSigningKeys {
 		return new IssuerSigningKey(key, source);
 	}
 
-	private static String keyId(@Nullable String configured, SigningKey key) {
+	/**
+	 * The configured key id, or the key's RFC 7638 thumbprint when none is configured.
+	 * @param configured the configured key id, or {@code null}
+	 * @param key the key
+	 * @param property the property that configures the key id, for the message
+	 * @return the key id
+	 * @throws InvalidConfigurationPropertyValueException when the configured key id is blank
+	 */
+	static String keyId(@Nullable String configured, SigningKey key, String property) {
 		if (configured == null) {
 			return key.thumbprint();
 		}
 		if (configured.isBlank()) {
-			throw new InvalidConfigurationPropertyValueException(KEY_ID, configured,
-					"the key id is blank; remove " + KEY_ID + " to use the key's RFC 7638 thumbprint, or set a key id.");
+			throw new InvalidConfigurationPropertyValueException(property, configured,
+					"the key id is blank; remove " + property + " to use the key's RFC 7638 thumbprint, or set a key id.");
 		}
 		return configured;
 	}
 
-	private static SigningKey fromPem(SignatureAlgorithm algorithm, Resource location) {
+	/**
+	 * Reads the private key of the PEM file at {@code location}.
+	 * @param algorithm the configured algorithm
+	 * @param location the PEM file
+	 * @param property the property that names the file, for the message
+	 * @return the key, without a key id
+	 * @throws InvalidConfigurationPropertyValueException when the file cannot be read, holds no
+	 * private key, or holds one of another algorithm
+	 */
+	static SigningKey fromPem(SignatureAlgorithm algorithm, Resource location, String property) {
 		String pem;
 		try (InputStream in = location.getInputStream()) {
 			pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
 		}
 		catch (IOException ex) {
-			throw new InvalidConfigurationPropertyValueException(LOCATION, location.getDescription(),
-					"the file cannot be read (" + ex.getClass().getSimpleName() + "); set " + LOCATION
+			throw new InvalidConfigurationPropertyValueException(property, location.getDescription(),
+					"the file cannot be read (" + ex.getClass().getSimpleName() + "); set " + property
 							+ " to a readable PKCS #8 PEM file, e.g. file:/run/secrets/joat-signing-key.pem.");
 		}
 		try {
@@ -104,7 +121,7 @@ final class IssuerSigningKeys {
 		}
 		catch (IllegalArgumentException ex) {
 			// SigningKey.fromPem never quotes the text in its message.
-			throw new InvalidConfigurationPropertyValueException(LOCATION, location.getDescription(),
+			throw new InvalidConfigurationPropertyValueException(property, location.getDescription(),
 					"it holds no usable " + algorithm.jwsName() + " private key: " + sentence(ex) + hint(algorithm));
 		}
 	}

@@ -1,6 +1,8 @@
 package dev.joat.sample.token;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import dev.joat.KeySet;
 import org.jspecify.annotations.Nullable;
@@ -13,10 +15,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /oauth2/jwks}: the public key the sample signs with, as an RFC 7517 JWK Set
- * ({@code application/jwk-set+json}) with public members only ({@link KeySet#toJwkSetJson()}),
- * public and cacheable for {@link #MAX_AGE}. In the default {@code HS256} mode there is no key to
- * publish (a shared secret is never published): 404.
+ * {@code GET /oauth2/jwks}: the public keys of the sample's {@link IssuerSigningKeyRing} published
+ * now (the next keys, the signing key, and the retired keys until their instant, after which they
+ * leave the set without a restart), as an RFC 7517 JWK Set ({@code application/jwk-set+json}) with
+ * public members only ({@link KeySet#toJwkSetJson()}), public and cacheable for {@link #MAX_AGE},
+ * or less: never beyond the next retired key's instant, so that no cache serves a key after it was
+ * withdrawn. In the default {@code HS256} mode there is no key to publish (a shared secret is never
+ * published): 404.
  */
 @RestController
 class JwkSetEndpoint {
@@ -29,22 +34,25 @@ class JwkSetEndpoint {
 
 	private static final MediaType JWK_SET = MediaType.parseMediaType("application/jwk-set+json");
 
-	private final @Nullable String jwkSet;
+	private final @Nullable IssuerSigningKeyRing signingKeys;
 
-	JwkSetEndpoint(ObjectProvider<IssuerSigningKey> signingKey) {
-		IssuerSigningKey key = signingKey.getIfAvailable();
-		this.jwkSet = (key != null) ? KeySet.of(key.key().verificationKey()).toJwkSetJson() : null;
+	private final Clock clock;
+
+	JwkSetEndpoint(ObjectProvider<IssuerSigningKeyRing> signingKeys, ObjectProvider<Clock> clock) {
+		this.signingKeys = signingKeys.getIfAvailable();
+		this.clock = clock.getIfUnique(Clock::systemUTC);
 	}
 
 	@GetMapping(PATH)
 	ResponseEntity<String> jwkSet() {
-		if (this.jwkSet == null) {
+		if (this.signingKeys == null) {
 			return ResponseEntity.notFound().build();
 		}
+		Instant now = this.clock.instant();
 		return ResponseEntity.ok()
 			.contentType(JWK_SET)
-			.cacheControl(CacheControl.maxAge(MAX_AGE).cachePublic())
-			.body(this.jwkSet);
+			.cacheControl(CacheControl.maxAge(this.signingKeys.unchangedFor(now, MAX_AGE)).cachePublic())
+			.body(this.signingKeys.publishedKeys(now).toJwkSetJson());
 	}
 
 }
