@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -78,6 +80,28 @@ class SampleSigningKeyStartupTests {
 					"--joat.sample.signing-keys[0].location=file:" + pem))
 			.satisfies((ex) -> assertThat(invalidProperty(ex).getName()).isEqualTo("joat.sample.signing-key-id"));
 		assertThat(output).contains("joat.sample.signing-key-id").contains("[2026-07]");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "joat.sample.signing-key.location", "joat.sample.signing-keys[0].location" })
+	void startWhenHs256AndASigningKeyIsSetThenFailsNamingItInsteadOfIgnoringIt(String property, CapturedOutput output)
+			throws Exception {
+		Path pem = AsymmetricSample.pem(this.directory, AsymmetricSample.p256(), true, true);
+		int port = AsymmetricSample.freePort();
+		assertThatException().isThrownBy(() -> AsymmetricSample.start(port, "--" + property + "=file:" + pem))
+			.satisfies((ex) -> assertThat(invalidProperty(ex).getName()).isEqualTo(property));
+		assertThat(output).contains(property + " is set, but joat.sample.signing-algorithm is HS256")
+			.contains("set joat.sample.signing-algorithm to ES256, EdDSA or RS256");
+	}
+
+	@Test
+	void startWhenHs256AndAKeyStorePasswordIsSetThenFailsWithoutThePassword(CapturedOutput output) {
+		int port = AsymmetricSample.freePort();
+		assertThatException()
+			.isThrownBy(() -> AsymmetricSample.start(port, "--joat.sample.signing-key.keystore.password=hunter2-not-shown"))
+			.satisfies((ex) -> assertThat(NestedExceptionUtils.getMostSpecificCause(ex))
+				.hasMessageStartingWith("joat.sample.signing-key.keystore.password is set, but joat.sample.signing-algorithm is HS256"));
+		assertThat(output).contains("joat.sample.signing-key.keystore.password is set").doesNotContain("hunter2-not-shown");
 	}
 
 	@Test

@@ -5,7 +5,13 @@ import java.util.Locale;
 import dev.joat.SignatureAlgorithm;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertyResolver;
 
 /**
@@ -19,6 +25,9 @@ public final class SigningAlgorithmSetting {
 
 	/** The property's name. */
 	public static final String PROPERTY = "joat.sample.signing-algorithm";
+
+	/** What every signing-key property's name starts with: {@code signing-key.*}, {@code signing-keys}, {@code signing-key-id}. */
+	private static final String SIGNING_KEY_PREFIX = "joat.sample.signing-key";
 
 	private static final String ALLOWED = "HS256 (the default: the shared secret of joat.secret), ES256, EdDSA or RS256";
 
@@ -55,6 +64,46 @@ public final class SigningAlgorithmSetting {
 			default -> throw new InvalidConfigurationPropertyValueException(PROPERTY, value,
 					"the sample signs with " + ALLOWED + "; set " + PROPERTY + " to one of them.");
 		};
+	}
+
+	/**
+	 * Refuses a {@code joat.sample.signing-key*} property (a key's location, key store, key id, or a
+	 * key of the ring) in {@code HS256} mode, where it would configure nothing. The message names the
+	 * property; a key store password is named, never shown (Boot's report of an
+	 * {@link InvalidConfigurationPropertyValueException} would show its value).
+	 * @param environment the application's environment
+	 * @throws InvalidConfigurationPropertyValueException naming the first such property
+	 * @throws IllegalStateException naming a key store password, when no other such property is set
+	 */
+	static void requireNoSigningKey(Environment environment) {
+		String password = null;
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (!(source instanceof IterableConfigurationPropertySource iterable)) {
+				continue;
+			}
+			for (ConfigurationPropertyName name : iterable) {
+				String property = name.toString();
+				if (!property.startsWith(SIGNING_KEY_PREFIX)) {
+					continue;
+				}
+				if (property.endsWith("password")) {
+					password = property;
+					continue;
+				}
+				ConfigurationProperty configured = source.getConfigurationProperty(name);
+				throw new InvalidConfigurationPropertyValueException(property,
+						(configured != null) ? configured.getValue() : null, unusedKeyReason(property));
+			}
+		}
+		if (password != null) {
+			throw new IllegalStateException(unusedKeyReason(password));
+		}
+	}
+
+	private static String unusedKeyReason(String property) {
+		return property + " is set, but " + PROPERTY + " is HS256 (the default), which signs with the shared secret"
+				+ " of joat.secret and no key; set " + PROPERTY + " to ES256, EdDSA or RS256 to sign with the key, or"
+				+ " remove " + property + ".";
 	}
 
 }
