@@ -28,7 +28,8 @@ import org.springframework.beans.factory.config.SingletonBeanRegistry;
  * that bean is created, of an algorithm it accepts, and registered as the {@link TestKey} bean; a
  * {@link KeySet} bean becomes the same set plus the test key (still a {@code KeySet}, so the
  * starter accepts the same algorithms and shows its keys), any other key source is wrapped in a
- * {@link TestKeySource}.</li>
+ * {@link TestKeySource} (a {@code KeySource}: a test that injects the bean by its own class would
+ * not get it).</li>
  * </ul>
  */
 final class TestKeyPostProcessor implements BeanPostProcessor {
