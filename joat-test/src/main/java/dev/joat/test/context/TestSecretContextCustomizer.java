@@ -48,7 +48,9 @@ import org.springframework.test.context.MergedContextConfiguration;
  * properties, is in keys mode too ({@link KeyMode#APPLICATION}, the starter's one rule): once the
  * bean definitions are registered, the test secret is withdrawn again and a test key pair is added
  * to that bean instead, of an algorithm it accepts (the first of {@code jws-algorithms} when set,
- * else one of its {@code KeySet}'s, else RS256).
+ * else one of its {@code KeySet}'s, else RS256). A Boot key property that only a later context
+ * customizer adds (a {@code @DynamicPropertySource}) is handled the same way, once the bean
+ * definitions are registered.
  */
 final class TestSecretContextCustomizer implements ContextCustomizer {
 
@@ -87,7 +89,7 @@ final class TestSecretContextCustomizer implements ContextCustomizer {
 			properties.put("joat.issuer", TEST_ISSUER);
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
-		context.addBeanFactoryPostProcessor(new ApplicationKeySourceCheck(environment, properties.containsKey("joat.issuer")));
+		context.addBeanFactoryPostProcessor(new KeyModeCheck(environment, properties.containsKey("joat.issuer")));
 	}
 
 	private static void customizeKeysMode(ConfigurableApplicationContext context,
@@ -140,33 +142,58 @@ final class TestSecretContextCustomizer implements ContextCustomizer {
 	}
 
 	/**
-	 * The application's own {@code KeySource} bean ({@link KeyMode#APPLICATION}), seen once every
-	 * bean definition is registered, as the starter sees it: the test secret is withdrawn (the
-	 * starter refuses a secret beside a key source) and a {@link TestKeyPostProcessor} adds a test
-	 * key to that bean instead. The test issuer, when added, stays: the starter requires one.
+	 * The mode seen again once every bean definition is registered, as the starter sees it. The
+	 * application's own {@code KeySource} bean ({@link KeyMode#APPLICATION}): the test secret is
+	 * withdrawn (the starter refuses a secret beside a key source) and a {@link TestKeyPostProcessor}
+	 * adds a test key to that bean instead; the test issuer, when added, stays (the starter requires
+	 * one). A Boot key property that only another context customizer added (a
+	 * {@code @DynamicPropertySource} run after this one, e.g. the URL of a mock issuer): the test
+	 * secret (and, with {@code issuer-uri}, the test issuer) is withdrawn and keys mode set up as
+	 * from the start.
 	 */
-	private static final class ApplicationKeySourceCheck implements BeanFactoryPostProcessor {
+	private static final class KeyModeCheck implements BeanFactoryPostProcessor {
 
 		private final ConfigurableEnvironment environment;
 
 		private final boolean testIssuer;
 
-		ApplicationKeySourceCheck(ConfigurableEnvironment environment, boolean testIssuer) {
+		KeyModeCheck(ConfigurableEnvironment environment, boolean testIssuer) {
 			this.environment = environment;
 			this.testIssuer = testIssuer;
 		}
 
 		@Override
 		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-			if (KeyMode.of(this.environment, beanFactory) != KeyMode.APPLICATION) {
+			KeyMode mode = KeyMode.of(this.environment, beanFactory);
+			if (mode == KeyMode.HMAC) {
 				logger.info("joat-test: the test configuration names no joat secret; this test context signs and verifies"
 						+ " with a random test-only secret" + (this.testIssuer ? " and issuer '" + TEST_ISSUER + "'" : ""));
 				return;
 			}
-			MutablePropertySources propertySources = this.environment.getPropertySources();
+			Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(this.environment);
+			boolean issuerUri = isSet(sources, BOOT_PREFIX + "issuer-uri");
+			withdraw(this.environment, issuerUri ? List.of(SECRET_PROPERTY, "joat.issuer") : List.of(SECRET_PROPERTY));
+			if (mode != KeyMode.APPLICATION) {
+				TestKey testKey = TestKey.generate(firstAlgorithm(this.environment));
+				beanFactory.registerSingleton(TestKey.BEAN_NAME, testKey);
+				beanFactory.addBeanPostProcessor(TestKeyPostProcessor.keysMode(testKey));
+				logger.info("joat-test: the application verifies with an issuer's public keys; this test context adds no"
+						+ " secret but the test-only " + testKey.algorithm() + " key " + testKey.keyId() + " to its key source");
+				return;
+			}
+			SignatureAlgorithm configured = isSet(sources, BOOT_PREFIX + "jws-algorithms")
+					? firstAlgorithm(this.environment) : null;
+			beanFactory.addBeanPostProcessor(TestKeyPostProcessor.applicationMode(configured, beanFactory));
+			logger.info("joat-test: the application verifies with its own KeySource bean; this test context adds no"
+					+ " secret but a test-only key pair to that bean" + (this.testIssuer ? ", and issuer '" + TEST_ISSUER + "'" : ""));
+		}
+
+		/** Removes {@code names} from the test-only property source, and the source when it is left empty. */
+		private static void withdraw(ConfigurableEnvironment environment, List<String> names) {
+			MutablePropertySources propertySources = environment.getPropertySources();
 			if (propertySources.get(PROPERTY_SOURCE_NAME) instanceof MapPropertySource testOnly) {
 				Map<String, Object> properties = new LinkedHashMap<>(testOnly.getSource());
-				properties.remove(SECRET_PROPERTY);
+				names.forEach(properties::remove);
 				if (properties.isEmpty()) {
 					propertySources.remove(PROPERTY_SOURCE_NAME);
 				}
@@ -174,11 +201,6 @@ final class TestSecretContextCustomizer implements ContextCustomizer {
 					propertySources.replace(PROPERTY_SOURCE_NAME, new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 				}
 			}
-			SignatureAlgorithm configured = isSet(ConfigurationPropertySources.get(this.environment),
-					BOOT_PREFIX + "jws-algorithms") ? firstAlgorithm(this.environment) : null;
-			beanFactory.addBeanPostProcessor(TestKeyPostProcessor.applicationMode(configured, beanFactory));
-			logger.info("joat-test: the application verifies with its own KeySource bean; this test context adds no"
-					+ " secret but a test-only key pair to that bean" + (this.testIssuer ? ", and issuer '" + TEST_ISSUER + "'" : ""));
 		}
 
 	}
