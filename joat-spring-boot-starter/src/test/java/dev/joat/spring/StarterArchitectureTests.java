@@ -21,6 +21,7 @@ import dev.joat.spring.boot.JoatConfigurationException;
 import dev.joat.spring.boot.JoatConfigurationReport;
 import dev.joat.spring.boot.JoatPropertyChecks;
 import dev.joat.spring.boot.JoatProtectedResourceMetadata;
+import dev.joat.spring.boot.KeyMode;
 import dev.joat.spring.boot.actuate.JoatEndpoint;
 import dev.joat.spring.boot.actuate.JoatTokenMetrics;
 import dev.joat.spring.boot.archfixture.PublicBootHelper;
@@ -64,6 +65,8 @@ class StarterArchitectureTests {
 			JoatProtectedResourceMetadata.class, JoatBearerTokenAuthenticationEntryPoint.class,
 			// the condition the Redis module and applications use
 			ConditionalOnRevocationStore.class,
+			// the one rule of where keys come from, which joat-test follows in a test context
+			KeyMode.class,
 			// the actuator endpoint and the meters, replaceable beans
 			JoatEndpoint.class, JoatTokenMetrics.class);
 

@@ -61,7 +61,7 @@ import org.springframework.web.client.RestClient;
  * its own tokens, keys from a vault): the parser verifies with that bean, {@code joat.issuer} is
  * required, no secret is needed and none may be set, and the starter makes no generator (it has no
  * private key: an issuer defines its own {@code TokenGenerator} bean). The one rule is
- * {@link KeySettings.Mode}. One parser bean, one mapping of the shared settings, for all modes.
+ * {@link KeyMode}. One parser bean, one mapping of the shared settings, for all modes.
  */
 @Configuration(proxyBeanMethods = false)
 class JoatCoreConfiguration {
@@ -71,8 +71,8 @@ class JoatCoreConfiguration {
 	@Bean
 	JoatSettings joatSettings(JoatProperties properties, Environment environment, ResourceLoader resourceLoader,
 			ConfigurableListableBeanFactory beanFactory) {
-		boolean applicationKeySource = KeySettings.Mode.of(environment,
-				beanFactory) == KeySettings.Mode.APPLICATION;
+		boolean applicationKeySource = KeyMode.of(environment,
+				beanFactory) == KeyMode.APPLICATION;
 		return JoatSettings.of(properties, Binder.get(environment), resourceLoader, applicationKeySource);
 	}
 

@@ -97,7 +97,7 @@ record JoatSettings(ResourceServerSettings resourceServer, @Nullable String issu
 	 * {@code joat.*} properties are set
 	 * @param resourceLoader loads {@code public-key-location}
 	 * @param applicationKeySource whether the application's {@code KeySource} bean selects keys mode
-	 * ({@link KeySettings.Mode#APPLICATION})
+	 * ({@link KeyMode#APPLICATION})
 	 * @return the settings
 	 * @throws JoatConfigurationException naming the first property at fault
 	 */

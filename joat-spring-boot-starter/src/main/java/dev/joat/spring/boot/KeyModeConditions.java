@@ -6,7 +6,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The conditions on where the parser's keys come from ({@link KeySettings.Mode}): the HMAC beans
+ * The conditions on where the parser's keys come from ({@link KeyMode}): the HMAC beans
  * (secret resolver, generator) only without Spring Boot's key properties and without the
  * application's {@code KeySource} bean, a JWK Set source with {@code jwk-set-uri} or
  * {@code issuer-uri}, a fixed key with {@code public-key-location}. Evaluated on the starter's bean
@@ -17,8 +17,8 @@ final class KeyModeConditions {
 	private KeyModeConditions() {
 	}
 
-	private static ConditionOutcome outcome(ConditionContext context, KeySettings.Mode expected) {
-		KeySettings.Mode mode = KeySettings.Mode.of(context.getEnvironment(), context.getBeanFactory());
+	private static ConditionOutcome outcome(ConditionContext context, KeyMode expected) {
+		KeyMode mode = KeyMode.of(context.getEnvironment(), context.getBeanFactory());
 		return (mode == expected) ? ConditionOutcome.match("joat verifies with " + mode)
 				: ConditionOutcome.noMatch("joat verifies with " + mode + ", not " + expected);
 	}
@@ -28,7 +28,7 @@ final class KeyModeConditions {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return outcome(context, KeySettings.Mode.HMAC);
+			return outcome(context, KeyMode.HMAC);
 		}
 
 	}
@@ -38,7 +38,7 @@ final class KeyModeConditions {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return outcome(context, KeySettings.Mode.JWK_SET);
+			return outcome(context, KeyMode.JWK_SET);
 		}
 
 	}
@@ -48,7 +48,7 @@ final class KeyModeConditions {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return outcome(context, KeySettings.Mode.PUBLIC_KEY);
+			return outcome(context, KeyMode.PUBLIC_KEY);
 		}
 
 	}

@@ -21,10 +21,8 @@ import dev.joat.VerificationKey;
 import dev.joat.spring.security.JwkSetKeySource;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
@@ -94,48 +92,6 @@ record KeySettings(@Nullable String issuerUri, @Nullable String jwkSetUri, @Null
 			boolean allowInsecureHttp, int maxSize, int maxKeys, Duration awaitFirstKeys) {
 	}
 
-	/**
-	 * Where keys come from: the one rule, used by the conditions and by the settings. Boot's key
-	 * properties first; without them, a {@link KeySource} bean (only the application's can exist
-	 * then: the starter defines its own only for those properties); else HMAC. A bean is seen by its
-	 * definition's type, as {@code @ConditionalOnBean} sees it: a {@code @Bean} method declares
-	 * {@code KeySource} or a subtype such as {@link KeySet} as its return type.
-	 */
-	enum Mode {
-
-		/** No Boot key property and no {@link KeySource} bean: HMAC secrets. */
-		HMAC,
-
-		/** {@code jwk-set-uri}, or {@code issuer-uri} alone: a {@link JwkSetKeySource}. */
-		JWK_SET,
-
-		/** {@code public-key-location}: one fixed key. */
-		PUBLIC_KEY,
-
-		/** No Boot key property, but the application defines a {@link KeySource} bean. */
-		APPLICATION;
-
-		/**
-		 * The mode of {@code environment} and {@code beanFactory}.
-		 * @param environment Boot's key properties
-		 * @param beanFactory the bean definitions, or {@code null} to look at the properties only
-		 * @return the mode
-		 */
-		static Mode of(Environment environment, @Nullable ListableBeanFactory beanFactory) {
-			Binder binder = Binder.get(environment);
-			if (bound(binder, "public-key-location")) {
-				return PUBLIC_KEY;
-			}
-			if (bound(binder, "jwk-set-uri") || bound(binder, "issuer-uri")) {
-				return JWK_SET;
-			}
-			boolean keySourceBean = beanFactory != null
-					&& beanFactory.getBeanNamesForType(KeySource.class, true, false).length > 0;
-			return keySourceBean ? APPLICATION : HMAC;
-		}
-
-	}
-
 	/** The Boot property that put joat in keys mode, for messages. */
 	String trigger() {
 		if (this.application) {
@@ -170,7 +126,7 @@ record KeySettings(@Nullable String issuerUri, @Nullable String jwkSetUri, @Null
 	 * @param properties joat's properties
 	 * @param binder the environment's binder
 	 * @param resourceLoader loads {@code public-key-location}
-	 * @param applicationKeySource whether the mode is {@link Mode#APPLICATION}
+	 * @param applicationKeySource whether the mode is {@link KeyMode#APPLICATION}
 	 * @return the settings, or {@code null} for HMAC
 	 * @throws JoatConfigurationException naming the property at fault
 	 */

@@ -33,9 +33,10 @@ import org.springframework.core.env.Environment;
  * (in a test with neither, joat-test supplies test-only values: see
  * {@link TestSecretContextCustomizerFactory}). In a test context of an application that verifies
  * with an issuer's public keys (Spring Boot's {@code issuer-uri}, {@code jwk-set-uri} or
- * {@code public-key-location}), the tokens are signed instead with the context's test-only key
- * pair, which joat-test adds to the application's key source, and carry the application's issuer
- * ({@code issuer-uri}, else {@code joat.issuer}) and audiences. Thread-safe: it holds no state.
+ * {@code public-key-location}), or with its own {@code KeySource} or {@code KeySet} bean, the
+ * tokens are signed instead with the context's test-only key pair, which joat-test adds to the
+ * application's key source, and carry the application's issuer ({@code issuer-uri}, else
+ * {@code joat.issuer}) and audiences. Thread-safe: it holds no state.
  */
 public final class ApplicationTestTokens {
 

@@ -4,15 +4,18 @@ import java.util.Objects;
 
 import dev.joat.KeySet;
 import dev.joat.KeySource;
+import dev.joat.spring.security.DelegatingKeySource;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The application's {@link KeySource} in a test context: a token whose {@code kid} is the test
  * key's is answered with the test key alone, from memory (no call to the issuer, so the test key
  * works with an unreachable issuer); every other {@code kid} gets the application's own answer,
- * unchanged, with its refusals and its {@code KeysUnavailableException}.
+ * unchanged, with its refusals and its {@code KeysUnavailableException}. It tells the application's
+ * key source ({@link DelegatingKeySource}), so that {@code /actuator/joat/jwks} still shows the
+ * status of the issuer's JWK Set; the test key's private half is never reachable from it.
  */
-final class TestKeySource implements KeySource, AutoCloseable {
+final class TestKeySource implements DelegatingKeySource, AutoCloseable {
 
 	private final KeySource delegate;
 
@@ -32,7 +35,8 @@ final class TestKeySource implements KeySource, AutoCloseable {
 	}
 
 	/** The application's own key source. */
-	KeySource delegate() {
+	@Override
+	public KeySource getDelegate() {
 		return this.delegate;
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.joat.SignatureAlgorithm;
+import dev.joat.spring.boot.KeyMode;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,9 +18,12 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
@@ -39,6 +43,14 @@ import org.springframework.test.context.MergedContextConfiguration;
  * and a {@link TestKeyPostProcessor} makes the application's key source answer it (see
  * {@link TestKeySource}). The issuer {@value #TEST_ISSUER} is added only when neither
  * {@code issuer-uri} nor {@code joat.issuer} is set and any issuer is not accepted.
+ *
+ * <p>An application that defines its own {@code KeySource} (or {@code KeySet}) bean, without those
+ * properties, is in keys mode too ({@link KeyMode#APPLICATION}, the starter's one rule): once the
+ * bean definitions are registered, the test secret is withdrawn again and a test key pair is added
+ * to that bean instead, of an algorithm it accepts (the first of {@code jws-algorithms} when set,
+ * else one of its {@code KeySet}'s, else RS256). A Boot key property that only a later context
+ * customizer adds (a {@code @DynamicPropertySource}) is handled the same way, once the bean
+ * definitions are registered.
  */
 final class TestSecretContextCustomizer implements ContextCustomizer {
 
@@ -52,6 +64,9 @@ final class TestSecretContextCustomizer implements ContextCustomizer {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** The test-only secret's property. */
+	private static final String SECRET_PROPERTY = "joat.secret-base64";
+
 	/** Spring Boot's resource-server properties. */
 	static final String BOOT_PREFIX = "spring.security.oauth2.resourceserver.jwt.";
 
@@ -59,8 +74,7 @@ final class TestSecretContextCustomizer implements ContextCustomizer {
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 		ConfigurableEnvironment environment = context.getEnvironment();
 		Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(environment);
-		if (isSet(sources, BOOT_PREFIX + "issuer-uri") || isSet(sources, BOOT_PREFIX + "jwk-set-uri")
-				|| isSet(sources, BOOT_PREFIX + "public-key-location")) {
+		if (KeyMode.of(environment, null) != KeyMode.HMAC) {
 			customizeKeysMode(context, sources);
 			return;
 		}
@@ -70,13 +84,12 @@ final class TestSecretContextCustomizer implements ContextCustomizer {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		byte[] secret = new byte[64];
 		RANDOM.nextBytes(secret);
-		properties.put("joat.secret-base64", Base64.getEncoder().encodeToString(secret));
+		properties.put(SECRET_PROPERTY, Base64.getEncoder().encodeToString(secret));
 		if (!isSet(sources, "joat.issuer") && !"true".equalsIgnoreCase(environment.getProperty("joat.accept-any-issuer"))) {
 			properties.put("joat.issuer", TEST_ISSUER);
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
-		logger.info("joat-test: the test configuration names no joat secret; this test context signs and verifies with"
-				+ " a random test-only secret" + (properties.containsKey("joat.issuer") ? " and issuer '" + TEST_ISSUER + "'" : ""));
+		context.addBeanFactoryPostProcessor(new KeyModeCheck(environment, properties.containsKey("joat.issuer")));
 	}
 
 	private static void customizeKeysMode(ConfigurableApplicationContext context,
@@ -89,7 +102,7 @@ final class TestSecretContextCustomizer implements ContextCustomizer {
 				.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of("joat.issuer", TEST_ISSUER)));
 		}
 		context.getBeanFactory().registerSingleton(TestKey.BEAN_NAME, testKey);
-		context.getBeanFactory().addBeanPostProcessor(new TestKeyPostProcessor(testKey));
+		context.getBeanFactory().addBeanPostProcessor(TestKeyPostProcessor.keysMode(testKey));
 		logger.info("joat-test: the application verifies with an issuer's public keys; this test context adds the"
 				+ " test-only " + testKey.algorithm() + " key " + testKey.keyId() + " to its key source");
 	}
@@ -126,6 +139,70 @@ final class TestSecretContextCustomizer implements ContextCustomizer {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The mode seen again once every bean definition is registered, as the starter sees it. The
+	 * application's own {@code KeySource} bean ({@link KeyMode#APPLICATION}): the test secret is
+	 * withdrawn (the starter refuses a secret beside a key source) and a {@link TestKeyPostProcessor}
+	 * adds a test key to that bean instead; the test issuer, when added, stays (the starter requires
+	 * one). A Boot key property that only another context customizer added (a
+	 * {@code @DynamicPropertySource} run after this one, e.g. the URL of a mock issuer): the test
+	 * secret (and, with {@code issuer-uri}, the test issuer) is withdrawn and keys mode set up as
+	 * from the start.
+	 */
+	private static final class KeyModeCheck implements BeanFactoryPostProcessor {
+
+		private final ConfigurableEnvironment environment;
+
+		private final boolean testIssuer;
+
+		KeyModeCheck(ConfigurableEnvironment environment, boolean testIssuer) {
+			this.environment = environment;
+			this.testIssuer = testIssuer;
+		}
+
+		@Override
+		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+			KeyMode mode = KeyMode.of(this.environment, beanFactory);
+			if (mode == KeyMode.HMAC) {
+				logger.info("joat-test: the test configuration names no joat secret; this test context signs and verifies"
+						+ " with a random test-only secret" + (this.testIssuer ? " and issuer '" + TEST_ISSUER + "'" : ""));
+				return;
+			}
+			Iterable<ConfigurationPropertySource> sources = ConfigurationPropertySources.get(this.environment);
+			boolean issuerUri = isSet(sources, BOOT_PREFIX + "issuer-uri");
+			withdraw(this.environment, issuerUri ? List.of(SECRET_PROPERTY, "joat.issuer") : List.of(SECRET_PROPERTY));
+			if (mode != KeyMode.APPLICATION) {
+				TestKey testKey = TestKey.generate(firstAlgorithm(this.environment));
+				beanFactory.registerSingleton(TestKey.BEAN_NAME, testKey);
+				beanFactory.addBeanPostProcessor(TestKeyPostProcessor.keysMode(testKey));
+				logger.info("joat-test: the application verifies with an issuer's public keys; this test context adds no"
+						+ " secret but the test-only " + testKey.algorithm() + " key " + testKey.keyId() + " to its key source");
+				return;
+			}
+			SignatureAlgorithm configured = isSet(sources, BOOT_PREFIX + "jws-algorithms")
+					? firstAlgorithm(this.environment) : null;
+			beanFactory.addBeanPostProcessor(TestKeyPostProcessor.applicationMode(configured, beanFactory));
+			logger.info("joat-test: the application verifies with its own KeySource bean; this test context adds no"
+					+ " secret but a test-only key pair to that bean" + (this.testIssuer ? ", and issuer '" + TEST_ISSUER + "'" : ""));
+		}
+
+		/** Removes {@code names} from the test-only property source, and the source when it is left empty. */
+		private static void withdraw(ConfigurableEnvironment environment, List<String> names) {
+			MutablePropertySources propertySources = environment.getPropertySources();
+			if (propertySources.get(PROPERTY_SOURCE_NAME) instanceof MapPropertySource testOnly) {
+				Map<String, Object> properties = new LinkedHashMap<>(testOnly.getSource());
+				names.forEach(properties::remove);
+				if (properties.isEmpty()) {
+					propertySources.remove(PROPERTY_SOURCE_NAME);
+				}
+				else {
+					propertySources.replace(PROPERTY_SOURCE_NAME, new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+				}
+			}
+		}
+
 	}
 
 	@Override

@@ -11,7 +11,9 @@ import org.springframework.util.ClassUtils;
  * Gives a test context whose configuration names no joat secret a random, test-only secret (and
  * the issuer {@value TestSecretContextCustomizer#TEST_ISSUER} when none is set either), so that
  * {@code @WebMvcTest}, {@code @WebFluxTest} and {@code @SpringBootTest} of a joat application
- * start without a secret in the test configuration.
+ * start without a secret in the test configuration; in keys mode (Spring Boot's key properties, or
+ * the application's own {@code KeySource} bean) a test-only key pair instead (see
+ * {@link TestSecretContextCustomizer}).
  *
  * <p>Registered in joat-test's {@code META-INF/spring.factories} under
  * {@link ContextCustomizerFactory}, which only the Spring TestContext framework reads: it never

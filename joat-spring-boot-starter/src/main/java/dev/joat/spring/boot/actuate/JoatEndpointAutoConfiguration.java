@@ -1,8 +1,10 @@
 package dev.joat.spring.boot.actuate;
 
+import dev.joat.KeySource;
 import dev.joat.revocation.RevocationList;
 import dev.joat.spring.boot.JoatAutoConfiguration;
 import dev.joat.spring.boot.JoatConfigurationReport;
+import dev.joat.spring.security.DelegatingKeySource;
 import dev.joat.spring.security.JwkSetKeySource;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +17,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The {@link JoatEndpoint} ({@code /actuator/joat}) when Spring Boot's actuator is on the
- * classpath and the endpoint is available (enabled and exposed, as for every endpoint).
+ * classpath and the endpoint is available (enabled and exposed, as for every endpoint). The JWK
+ * Set it shows is the application's {@link JwkSetKeySource}, also when another key source wraps it
+ * ({@link DelegatingKeySource}, as joat-test does in a test context).
  */
 @AutoConfiguration(after = JoatAutoConfiguration.class)
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
@@ -27,8 +31,10 @@ public final class JoatEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
 	JoatEndpoint joatEndpoint(JoatConfigurationReport report, ObjectProvider<RevocationList> revocationLists,
-			ObjectProvider<JwkSetKeySource> jwkSets) {
-		return new JoatEndpoint(report, revocationLists.getIfUnique(), jwkSets.getIfUnique());
+			ObjectProvider<JwkSetKeySource> jwkSets, ObjectProvider<KeySource> keySources) {
+		JwkSetKeySource jwkSet = jwkSets
+			.getIfUnique(() -> DelegatingKeySource.find(keySources.getIfUnique(), JwkSetKeySource.class));
+		return new JoatEndpoint(report, revocationLists.getIfUnique(), jwkSet);
 	}
 
 }
