@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.joat.sample.token.ProvenSecrets.PresentedSecret;
 import dev.joat.spring.boot.JoatConfigurationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -130,7 +131,8 @@ class ClientAuthenticator {
 	 * finds no check free within {@code check-wait}
 	 */
 	RegisteredClient authenticate(ClientCredentials credentials, String remoteAddress) {
-		RegisteredClient client = proven(credentials, remoteAddress);
+		PresentedSecret secret = this.provenSecrets.presented(credentials);
+		RegisteredClient client = proven(secret, credentials.clientId(), remoteAddress);
 		if (client != null) {
 			return client;
 		}
@@ -139,7 +141,7 @@ class ClientAuthenticator {
 		Semaphore lane = known ? this.knownChecks : this.checks;
 		acquire(lane, known);
 		try {
-			client = check(credentials, clientKey, remoteAddress, known);
+			client = check(credentials, secret, clientKey, remoteAddress, known);
 		}
 		finally {
 			lane.release();
@@ -154,17 +156,21 @@ class ClientAuthenticator {
 	 * Whether an attempt to authenticate as {@code credentials} from {@code remoteAddress} is
 	 * over a failure limit now and its secret is not proven: such an attempt is held back and
 	 * checked by {@link #authenticateHeldBack}. Read only: nothing is counted and no slow check
-	 * runs.
+	 * runs; the secret's HMAC is computed only for an attempt over a limit, so that an attempt
+	 * under every limit computes it once, in {@link #authenticate}.
 	 * @param credentials the presented client id and secret
 	 * @param remoteAddress the address the request came from
 	 * @return whether to hold the attempt back
 	 */
 	boolean holdsBack(ClientCredentials credentials, String remoteAddress) {
-		if (proven(credentials, remoteAddress) != null) {
+		String clientKey = clientKey(credentials.clientId());
+		TokenRequestException refusal = limitRefusal(clientKey, remoteAddress, isKnown(clientKey, remoteAddress));
+		if (refusal == null
+				|| proven(this.provenSecrets.presented(credentials), credentials.clientId(), remoteAddress) != null) {
 			return false;
 		}
-		String clientKey = clientKey(credentials.clientId());
-		return limitRefusal(clientKey, remoteAddress, isKnown(clientKey, remoteAddress)) != null;
+		logger.debug("Client authentication held back: " + refusal.getMessage());
+		return true;
 	}
 
 	/**
@@ -182,12 +188,17 @@ class ClientAuthenticator {
 	RegisteredClient authenticateHeldBack(ClientCredentials credentials, String remoteAddress) {
 		String clientKey = clientKey(credentials.clientId());
 		boolean known = isKnown(clientKey, remoteAddress);
-		RegisteredClient client = check(credentials, clientKey, remoteAddress, known);
+		RegisteredClient client = check(credentials, this.provenSecrets.presented(credentials), clientKey,
+				remoteAddress, known);
 		if (client != null) {
 			return client;
 		}
 		TokenRequestException refusal = limitRefusal(clientKey, remoteAddress, known);
-		throw (refusal != null) ? refusal : TokenRequestException.invalidClient("Client authentication failed");
+		if (refusal == null) {
+			throw TokenRequestException.invalidClient("Client authentication failed");
+		}
+		logger.debug("Client authentication over a limit: " + refusal.getMessage());
+		throw refusal;
 	}
 
 	private TokenRequestException limitRefusal(String clientKey, String remoteAddress, boolean known) {
@@ -201,10 +212,10 @@ class ClientAuthenticator {
 		return refusal;
 	}
 
-	/** The client, when {@code credentials} hold a secret proven for it; the address becomes known for it. */
-	private RegisteredClient proven(ClientCredentials credentials, String remoteAddress) {
-		RegisteredClient client = this.clients.find(credentials.clientId()).orElse(null);
-		if (client == null || !this.provenSecrets.proves(client, credentials.secret())) {
+	/** The client {@code clientId}, when {@code secret} is proven for it; the address becomes known for it. */
+	private RegisteredClient proven(PresentedSecret secret, String clientId, String remoteAddress) {
+		RegisteredClient client = this.clients.find(clientId).orElse(null);
+		if (client == null || !this.provenSecrets.proves(client, secret)) {
 			return null;
 		}
 		this.knownAddresses.put(new KnownAddress(client.id(), remoteAddress), Boolean.TRUE);
@@ -215,10 +226,10 @@ class ClientAuthenticator {
 	 * The client if the secret is proven or the {@code PasswordEncoder} finds it right, which
 	 * proves it and makes the address known; otherwise counts a failure and answers {@code null}.
 	 */
-	private RegisteredClient check(ClientCredentials credentials, String clientKey, String remoteAddress,
-			boolean known) {
+	private RegisteredClient check(ClientCredentials credentials, PresentedSecret secret, String clientKey,
+			String remoteAddress, boolean known) {
 		// A concurrent request of the same client may have proven the secret while this one waited.
-		RegisteredClient client = proven(credentials, remoteAddress);
+		RegisteredClient client = proven(secret, credentials.clientId(), remoteAddress);
 		if (client != null) {
 			return client;
 		}
@@ -231,7 +242,7 @@ class ClientAuthenticator {
 			}
 			return null;
 		}
-		this.provenSecrets.remember(client, credentials.secret());
+		this.provenSecrets.remember(client, secret);
 		this.knownAddresses.put(new KnownAddress(client.id(), remoteAddress), Boolean.TRUE);
 		return client;
 	}
@@ -268,7 +279,6 @@ class ClientAuthenticator {
 
 	private TokenRequestException overLimit(FailureCount failures, int limit, long now, String description) {
 		if (failures != null && failures.count() >= limit) {
-			logger.debug("Client authentication over a limit: " + description);
 			return TokenRequestException.tooManyFailures(description, failures.remaining(now, this.failureWindow));
 		}
 		return null;

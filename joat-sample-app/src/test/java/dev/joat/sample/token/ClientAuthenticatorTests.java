@@ -1,5 +1,12 @@
 package dev.joat.sample.token;
 
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.InvalidKeyException;
+import java.security.Key;
+import java.security.Provider;
+import java.security.Security;
+import java.security.spec.AlgorithmParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.crypto.Mac;
+import javax.crypto.MacSpi;
 
 import dev.joat.spring.boot.JoatConfigurationException;
 import org.junit.jupiter.api.Test;
@@ -161,6 +171,30 @@ class ClientAuthenticatorTests {
 			assertThat(authenticator.authenticate(RIGHT, "192.0.2.2").id()).isEqualTo("demo-client");
 		}
 		assertThat(this.encoder.checks.get()).isEqualTo(checks);
+	}
+
+	@Test
+	void authenticateWhenSecretProvenThenOneHmacPerRequest() {
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.1");
+		int hmacs = CountingHmacProvider.count(() -> {
+			for (int i = 0; i < 10; i++) {
+				assertThat(authenticator.holdsBack(RIGHT, "192.0.2.1")).isFalse();
+				assertThat(authenticator.authenticate(RIGHT, "192.0.2.1").id()).isEqualTo("demo-client");
+			}
+		});
+		assertThat(hmacs).isEqualTo(10);
+	}
+
+	@Test
+	void authenticateWhenSecretCheckedThenOneHmacToCheckAndRememberIt() {
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.1");
+		assertThat(CountingHmacProvider.count(() -> failFrom(authenticator, "192.0.2.1"))).isEqualTo(1);
+		this.nanos.addAndGet(Duration.ofMinutes(5).plusSeconds(1).toNanos());
+		assertThat(CountingHmacProvider.count(() -> authenticator.authenticate(RIGHT, "192.0.2.2"))).isEqualTo(1);
+		assertThat(CountingHmacProvider.count(() -> authenticator.authenticateHeldBack(RIGHT, "192.0.2.3")))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -328,6 +362,80 @@ class ClientAuthenticatorTests {
 				assertThat(ex.error()).isEqualTo(error);
 				assertThat(ex.retryAfter()).isEqualTo(retryAfter);
 			});
+	}
+
+	/**
+	 * A JCA provider, put first while {@link #count} runs, whose {@code HmacSHA256} is the JDK's own
+	 * ({@code SunJCE}) counting each HMAC it computes.
+	 */
+	public static final class CountingHmacProvider extends Provider {
+
+		private static final long serialVersionUID = 1L;
+
+		private static final AtomicInteger computed = new AtomicInteger();
+
+		public CountingHmacProvider() {
+			super("JoatCountingHmac", "1", "HmacSHA256 of SunJCE, counted");
+			put("Mac.HmacSHA256", CountingHmac.class.getName());
+		}
+
+		/** How many HMACs {@code action} computed. */
+		static int count(Runnable action) {
+			Provider provider = new CountingHmacProvider();
+			computed.set(0);
+			Security.insertProviderAt(provider, 1);
+			try {
+				action.run();
+				return computed.get();
+			}
+			finally {
+				Security.removeProvider(provider.getName());
+			}
+		}
+
+		/** The {@code SunJCE} HMAC, counted at each {@code doFinal}. */
+		public static final class CountingHmac extends MacSpi {
+
+			private final Mac mac;
+
+			public CountingHmac() throws GeneralSecurityException {
+				this.mac = Mac.getInstance("HmacSHA256", "SunJCE");
+			}
+
+			@Override
+			protected int engineGetMacLength() {
+				return this.mac.getMacLength();
+			}
+
+			@Override
+			protected void engineInit(Key key, AlgorithmParameterSpec params)
+					throws InvalidKeyException, InvalidAlgorithmParameterException {
+				this.mac.init(key, params);
+			}
+
+			@Override
+			protected void engineUpdate(byte input) {
+				this.mac.update(input);
+			}
+
+			@Override
+			protected void engineUpdate(byte[] input, int offset, int length) {
+				this.mac.update(input, offset, length);
+			}
+
+			@Override
+			protected byte[] engineDoFinal() {
+				computed.incrementAndGet();
+				return this.mac.doFinal();
+			}
+
+			@Override
+			protected void engineReset() {
+				this.mac.reset();
+			}
+
+		}
+
 	}
 
 	/** Plain-text secrets, counting every check; can hold a check until released. */
