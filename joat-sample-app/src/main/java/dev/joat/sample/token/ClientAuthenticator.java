@@ -34,8 +34,9 @@ import org.springframework.stereotype.Component;
  * (by default half the processors) for addresses not known for the client, which wait at most
  * {@code check-wait} for a free check before they are answered 503 with {@code Retry-After};
  * known addresses have a lane of their own (one check per processor, at least as many) and wait
- * their turn, never answered 503. A check that finds the secret proven meanwhile (by a
- * concurrent request of the same client) returns at once.</li>
+ * at most {@code known-check-wait} (5 s by default, time for a burst of their own) before the same
+ * answer, so that a stuck lane answers instead of holding requests for ever. A check that finds
+ * the secret proven meanwhile (by a concurrent request of the same client) returns at once.</li>
  * </ul>
  * Right secrets never count as failures. Failure counts live in bounded Caffeine caches: each
  * starts with the first failure and expires one window later. Refusals are logged at DEBUG
@@ -63,6 +64,8 @@ class ClientAuthenticator {
 
 	private final Duration checkWait;
 
+	private final Duration knownCheckWait;
+
 	private final Semaphore checks;
 
 	private final Semaphore knownChecks;
@@ -88,10 +91,8 @@ class ClientAuthenticator {
 		this.failureWindow = atLeastOneSecond("failure-window", properties.getFailureWindow());
 		Duration knownAddressLifetime = atLeastOneSecond("known-address-lifetime", properties.getKnownAddressLifetime());
 		Duration provenSecretLifetime = atLeastOneSecond("proven-secret-lifetime", properties.getProvenSecretLifetime());
-		this.checkWait = properties.getCheckWait();
-		if (this.checkWait == null || this.checkWait.isNegative()) {
-			throw invalid("check-wait", "must not be negative", "Set it to how long a request may wait, e.g. 250ms");
-		}
+		this.checkWait = notNegative("check-wait", properties.getCheckWait(), "250ms");
+		this.knownCheckWait = notNegative("known-check-wait", properties.getKnownCheckWait(), "5s");
 		int maxChecks = properties.getMaxConcurrentChecks();
 		if (maxChecks < 0) {
 			throw invalid("max-concurrent-checks", "must not be negative",
@@ -127,8 +128,8 @@ class ClientAuthenticator {
 	 * @param remoteAddress the address the request came from
 	 * @return the authenticated client
 	 * @throws TokenRequestException {@code invalid_client} (401) for a wrong secret or an unknown
-	 * client, {@code temporarily_unavailable} as 503 when an address not known for the client
-	 * finds no check free within {@code check-wait}
+	 * client, {@code temporarily_unavailable} as 503 when no check of its lane is free within
+	 * {@code check-wait} (an address not known for the client) or {@code known-check-wait}
 	 */
 	RegisteredClient authenticate(ClientCredentials credentials, String remoteAddress) {
 		PresentedSecret secret = this.provenSecrets.presented(credentials);
@@ -255,17 +256,12 @@ class ClientAuthenticator {
 		return this.clients.isRegistered(clientId) ? clientId : UNKNOWN_CLIENT;
 	}
 
-	/** Takes a check in {@code lane}: a known address waits its turn, another at most {@code check-wait}. */
+	/** Takes a check in {@code lane}: waits at most {@code known-check-wait} if known, else {@code check-wait}. */
 	private void acquire(Semaphore lane, boolean known) {
+		Duration wait = known ? this.knownCheckWait : this.checkWait;
 		boolean acquired;
 		try {
-			if (known) {
-				lane.acquire();
-				acquired = true;
-			}
-			else {
-				acquired = lane.tryAcquire(this.checkWait.toNanos(), TimeUnit.NANOSECONDS);
-			}
+			acquired = lane.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -286,6 +282,13 @@ class ClientAuthenticator {
 
 	private static void count(Cache<String, FailureCount> failures, String key, long now) {
 		failures.get(key, (k) -> new FailureCount(now)).increment();
+	}
+
+	private static Duration notNegative(String property, Duration value, String example) {
+		if (value == null || value.isNegative()) {
+			throw invalid(property, "must not be negative", "Set it to how long a request may wait, e.g. " + example);
+		}
+		return value;
 	}
 
 	private static int positive(String property, int value) {
