@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -333,6 +334,44 @@ class ClientAuthenticatorTests {
 			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("joat.sample.client-authentication.failure-window"));
 	}
 
+	@Test
+	void constructorWhenKnownCheckWaitNegativeThenConfigurationExceptionNamingTheProperty() {
+		this.properties.setKnownCheckWait(Duration.ofMillis(-1));
+		assertThatExceptionOfType(JoatConfigurationException.class).isThrownBy(this::authenticator)
+			.withMessage("must not be negative")
+			.satisfies((ex) -> assertThat(ex.getProperty())
+				.isEqualTo("joat.sample.client-authentication.known-check-wait"));
+	}
+
+	@Test
+	void authenticateWhenKnownLaneFullThen503AfterTheKnownCheckWait() throws Exception {
+		this.properties.setMaxConcurrentChecks(Runtime.getRuntime().availableProcessors());
+		this.properties.setKnownCheckWait(Duration.ofMillis(50));
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.1");
+		int lane = Runtime.getRuntime().availableProcessors();
+		ExecutorService executor = Executors.newFixedThreadPool(lane);
+		try {
+			this.encoder.blockAll();
+			List<Future<?>> stuck = new ArrayList<>();
+			for (int i = 0; i < lane; i++) {
+				stuck.add(executor.submit(() -> failFrom(authenticator, "192.0.2.1")));
+			}
+			assertThat(this.encoder.blocked.tryAcquire(lane, 10, TimeUnit.SECONDS)).isTrue();
+			assertRefused(() -> authenticator.authenticate(WRONG, "192.0.2.1"), HttpStatus.SERVICE_UNAVAILABLE,
+					"temporarily_unavailable", "The server is busy; retry later", Duration.ofSeconds(1));
+			assertThat(authenticator.authenticate(RIGHT, "192.0.2.1").id()).isEqualTo("demo-client");
+			this.encoder.release.countDown();
+			for (Future<?> attempt : stuck) {
+				attempt.get(10, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			this.encoder.release.countDown();
+			executor.shutdownNow();
+		}
+	}
+
 	private ClientAuthenticator authenticator() {
 		SampleClientsProperties clients = new SampleClientsProperties();
 		clients.setClients(List.of(client("demo-client", "demo-secret", "read", "profile"),
@@ -447,10 +486,19 @@ class ClientAuthenticatorTests {
 
 		final CountDownLatch release = new CountDownLatch(1);
 
+		final Semaphore blocked = new Semaphore(0);
+
 		private volatile boolean blocking;
+
+		private volatile boolean blockingAll;
 
 		void block() {
 			this.blocking = true;
+		}
+
+		/** Holds every check until released (10 s at most); {@link #blocked} counts the checks held. */
+		void blockAll() {
+			this.blockingAll = true;
 		}
 
 		@Override
@@ -461,17 +509,25 @@ class ClientAuthenticatorTests {
 		@Override
 		public boolean matches(CharSequence rawPassword, String encodedPassword) {
 			this.checks.incrementAndGet();
-			if (this.blocking) {
+			if (this.blockingAll) {
+				this.blocked.release();
+				await(this.release);
+			}
+			else if (this.blocking) {
 				this.blocking = false;
 				this.entered.countDown();
-				try {
-					this.release.await(10, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				await(this.release);
 			}
 			return rawPassword.toString().equals(encodedPassword);
+		}
+
+		private static void await(CountDownLatch latch) {
+			try {
+				latch.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 	}
