@@ -225,8 +225,9 @@ public final class RedisRevocation implements AutoCloseable {
 		 * connection's own timeout ({@code spring.data.redis.timeout}, which Lettuce otherwise sets
 		 * to 60 s) still bounds them too and the shorter wins, while the application's other Redis
 		 * calls keep the connection's. Needs a reactive connection factory (Lettuce's); with another
-		 * only the connection's timeout applies. The reload's {@code SCAN} runs in the background
-		 * and is bounded by the connection's timeout.
+		 * only the connection's timeout applies. The reload's {@code SCAN} fails when Redis answers
+		 * no key, and does not end, within it (on a Cluster, only the connection's timeout bounds
+		 * it); the replica then keeps what it holds and goes stale as for any other failure.
 		 * @param commandTimeout a positive duration
 		 * @return this builder
 		 */

@@ -26,13 +26,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
-import org.springframework.data.redis.connection.RedisClusterConnection;
-import org.springframework.data.redis.connection.RedisClusterNode;
-import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.SubscriptionListener;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
@@ -47,7 +42,8 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  * <li><b>Changes</b> arrive on a Redis pub/sub channel (each message is the new entry's key, see
  * {@link RedisRevocationStore}) and are applied as they come, in order.</li>
  * <li><b>Resynchronization</b>: a full {@code SCAN} of the entries (never {@code KEYS}) merged into
- * the replica, at start-up, after every (re)subscription, after any failure, and every
+ * the replica (a scan that waits longer than the command timeout for Redis fails, and the replica
+ * keeps what it holds), at start-up, after every (re)subscription, after any failure, and every
  * {@code resyncInterval} regardless. Entries are only ever added (there is no un-revoke); the local
  * copy forgets each when it expires. Each resynchronization also writes back what Redis lost
  * ({@link RevocationRestorer}), and a heartbeat that finds Redis's canary key gone or changed
@@ -289,32 +285,13 @@ final class RedisRevocationReplicator implements AutoCloseable {
 	private List<Revocation> scan() {
 		ScanOptions options = ScanOptions.scanOptions().match(this.keys.scanPattern()).count(this.settings.scanCount()).build();
 		List<Revocation> entries = new ArrayList<>();
-		this.redis.template().execute((RedisCallback<Void>) (connection) -> {
-			if (connection instanceof RedisClusterConnection cluster) {
-				// SCAN walks one node: on a Cluster, walk every master.
-				for (RedisClusterNode node : cluster.clusterGetNodes()) {
-					if (node.isMaster()) {
-						collect(cluster.scan(node, options), entries);
-					}
-				}
+		this.redis.scan(options, (key) -> {
+			Revocation entry = this.keys.parse(key);
+			if (entry != null) {
+				entries.add(entry);
 			}
-			else {
-				collect(((RedisConnection) connection).keyCommands().scan(options), entries);
-			}
-			return null;
 		});
 		return entries;
-	}
-
-	private void collect(Cursor<byte[]> cursor, List<Revocation> entries) {
-		try (cursor) {
-			while (cursor.hasNext()) {
-				Revocation entry = this.keys.parse(new String(cursor.next(), StandardCharsets.UTF_8));
-				if (entry != null) {
-					entries.add(entry);
-				}
-			}
-		}
 	}
 
 	/** Reloads at once when the canary shows that Redis lost data, otherwise sends a ping. */

@@ -301,6 +301,36 @@ class RedisRevocationTests {
 	}
 
 	@Test
+	void resyncWhenRedisStopsAnsweringThenTheScanGivesUpWithinTheCommandTimeoutAndTheReplicaKeepsItsEntries() {
+		List<String> warnings = new CopyOnWriteArrayList<>();
+		Duration commandTimeout = Duration.ofMillis(500);
+		// The connection would wait 60 s; every reload (200 ms apart) scans.
+		RedisRevocation a = this.nodes.start(this.nodes.connectionFactory(this.redis.port(), Duration.ofSeconds(60)),
+				(builder) -> builder.commandTimeout(commandTimeout)
+					.resyncInterval(Duration.ofMillis(200))
+					.failOpen(true)
+					.warnings(warnings::add));
+		within(WAIT, "node fresh", () -> a.list().isFresh());
+		a.store().revokeToken("jti-1", Instant.now().plusSeconds(300));
+		RedisServer.sleep(3 * RedisNodes.HEARTBEAT.toMillis());
+		assertThat(warnings).isEmpty();
+
+		Instant pausedAt = Instant.now();
+		assertThat(this.redis.command("CLIENT PAUSE 6000 ALL")).isEqualTo("+OK");
+
+		Duration gaveUp = within(Duration.ofSeconds(4), "a reload given up while Redis is paused",
+				() -> warnings.stream()
+					.anyMatch((warning) -> warning.startsWith("Revocation replica not refreshed: loading the deny-list"
+							+ " from Redis failed (org.springframework.dao.QueryTimeoutException)")));
+		assertThat(gaveUp).isLessThan(Duration.ofSeconds(4));
+		assertThat(a.list().confirmedFreshAt()).isBeforeOrEqualTo(pausedAt);
+		within(WAIT, "node stale", () -> !a.list().isFresh());
+		assertThat(a.list().isRevoked("jti-1", "client", null, now())).isTrue();
+		within(WAIT, "node fresh again once Redis answers", () -> a.list().isFresh());
+		assertThat(a.list().isRevoked("jti-1", "client", null, now())).isTrue();
+	}
+
+	@Test
 	void isRevokedWhenNodeCutOffWhileAnotherRevokesThenAppliedWithinTheBoundAfterReconnecting() throws Exception {
 		try (CuttableProxy proxy = CuttableProxy.start(this.redis.port())) {
 			RedisRevocation a = this.nodes.start(proxy.port());

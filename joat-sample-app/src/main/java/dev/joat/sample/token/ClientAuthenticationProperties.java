@@ -47,9 +47,15 @@ public class ClientAuthenticationProperties {
 
 	/**
 	 * How long a request from an address not known for the client waits for a free secret check
-	 * before it is answered 503; known addresses wait their turn.
+	 * before it is answered 503; known addresses wait up to known-check-wait in a lane of their own.
 	 */
 	private Duration checkWait = Duration.ofMillis(250);
+
+	/**
+	 * How long a request from an address known for the client waits for a free check in its own
+	 * lane before it is answered 503 with Retry-After; long enough for a known client's burst.
+	 */
+	private Duration knownCheckWait = Duration.ofSeconds(5);
 
 	/**
 	 * How long an attempt over a failure limit is held back, without holding a thread, before its
@@ -121,6 +127,14 @@ public class ClientAuthenticationProperties {
 
 	public void setCheckWait(Duration checkWait) {
 		this.checkWait = checkWait;
+	}
+
+	public Duration getKnownCheckWait() {
+		return this.knownCheckWait;
+	}
+
+	public void setKnownCheckWait(Duration knownCheckWait) {
+		this.knownCheckWait = knownCheckWait;
 	}
 
 	public Duration getRefusalDelay() {

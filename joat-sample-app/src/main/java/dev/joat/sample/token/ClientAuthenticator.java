@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.joat.sample.token.ProvenSecrets.PresentedSecret;
 import dev.joat.spring.boot.JoatConfigurationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -33,8 +34,9 @@ import org.springframework.stereotype.Component;
  * (by default half the processors) for addresses not known for the client, which wait at most
  * {@code check-wait} for a free check before they are answered 503 with {@code Retry-After};
  * known addresses have a lane of their own (one check per processor, at least as many) and wait
- * their turn, never answered 503. A check that finds the secret proven meanwhile (by a
- * concurrent request of the same client) returns at once.</li>
+ * at most {@code known-check-wait} (5 s by default, time for a burst of their own) before the same
+ * answer, so that a stuck lane answers instead of holding requests for ever. A check that finds
+ * the secret proven meanwhile (by a concurrent request of the same client) returns at once.</li>
  * </ul>
  * Right secrets never count as failures. Failure counts live in bounded Caffeine caches: each
  * starts with the first failure and expires one window later. Refusals are logged at DEBUG
@@ -62,6 +64,8 @@ class ClientAuthenticator {
 
 	private final Duration checkWait;
 
+	private final Duration knownCheckWait;
+
 	private final Semaphore checks;
 
 	private final Semaphore knownChecks;
@@ -87,10 +91,8 @@ class ClientAuthenticator {
 		this.failureWindow = atLeastOneSecond("failure-window", properties.getFailureWindow());
 		Duration knownAddressLifetime = atLeastOneSecond("known-address-lifetime", properties.getKnownAddressLifetime());
 		Duration provenSecretLifetime = atLeastOneSecond("proven-secret-lifetime", properties.getProvenSecretLifetime());
-		this.checkWait = properties.getCheckWait();
-		if (this.checkWait == null || this.checkWait.isNegative()) {
-			throw invalid("check-wait", "must not be negative", "Set it to how long a request may wait, e.g. 250ms");
-		}
+		this.checkWait = notNegative("check-wait", properties.getCheckWait(), "250ms");
+		this.knownCheckWait = notNegative("known-check-wait", properties.getKnownCheckWait(), "5s");
 		int maxChecks = properties.getMaxConcurrentChecks();
 		if (maxChecks < 0) {
 			throw invalid("max-concurrent-checks", "must not be negative",
@@ -126,11 +128,12 @@ class ClientAuthenticator {
 	 * @param remoteAddress the address the request came from
 	 * @return the authenticated client
 	 * @throws TokenRequestException {@code invalid_client} (401) for a wrong secret or an unknown
-	 * client, {@code temporarily_unavailable} as 503 when an address not known for the client
-	 * finds no check free within {@code check-wait}
+	 * client, {@code temporarily_unavailable} as 503 when no check of its lane is free within
+	 * {@code check-wait} (an address not known for the client) or {@code known-check-wait}
 	 */
 	RegisteredClient authenticate(ClientCredentials credentials, String remoteAddress) {
-		RegisteredClient client = proven(credentials, remoteAddress);
+		PresentedSecret secret = this.provenSecrets.presented(credentials);
+		RegisteredClient client = proven(secret, credentials.clientId(), remoteAddress);
 		if (client != null) {
 			return client;
 		}
@@ -139,7 +142,7 @@ class ClientAuthenticator {
 		Semaphore lane = known ? this.knownChecks : this.checks;
 		acquire(lane, known);
 		try {
-			client = check(credentials, clientKey, remoteAddress, known);
+			client = check(credentials, secret, clientKey, remoteAddress, known);
 		}
 		finally {
 			lane.release();
@@ -154,17 +157,21 @@ class ClientAuthenticator {
 	 * Whether an attempt to authenticate as {@code credentials} from {@code remoteAddress} is
 	 * over a failure limit now and its secret is not proven: such an attempt is held back and
 	 * checked by {@link #authenticateHeldBack}. Read only: nothing is counted and no slow check
-	 * runs.
+	 * runs; the secret's HMAC is computed only for an attempt over a limit, so that an attempt
+	 * under every limit computes it once, in {@link #authenticate}.
 	 * @param credentials the presented client id and secret
 	 * @param remoteAddress the address the request came from
 	 * @return whether to hold the attempt back
 	 */
 	boolean holdsBack(ClientCredentials credentials, String remoteAddress) {
-		if (proven(credentials, remoteAddress) != null) {
+		String clientKey = clientKey(credentials.clientId());
+		TokenRequestException refusal = limitRefusal(clientKey, remoteAddress, isKnown(clientKey, remoteAddress));
+		if (refusal == null
+				|| proven(this.provenSecrets.presented(credentials), credentials.clientId(), remoteAddress) != null) {
 			return false;
 		}
-		String clientKey = clientKey(credentials.clientId());
-		return limitRefusal(clientKey, remoteAddress, isKnown(clientKey, remoteAddress)) != null;
+		logger.debug("Client authentication held back: " + refusal.getMessage());
+		return true;
 	}
 
 	/**
@@ -182,12 +189,17 @@ class ClientAuthenticator {
 	RegisteredClient authenticateHeldBack(ClientCredentials credentials, String remoteAddress) {
 		String clientKey = clientKey(credentials.clientId());
 		boolean known = isKnown(clientKey, remoteAddress);
-		RegisteredClient client = check(credentials, clientKey, remoteAddress, known);
+		RegisteredClient client = check(credentials, this.provenSecrets.presented(credentials), clientKey,
+				remoteAddress, known);
 		if (client != null) {
 			return client;
 		}
 		TokenRequestException refusal = limitRefusal(clientKey, remoteAddress, known);
-		throw (refusal != null) ? refusal : TokenRequestException.invalidClient("Client authentication failed");
+		if (refusal == null) {
+			throw TokenRequestException.invalidClient("Client authentication failed");
+		}
+		logger.debug("Client authentication over a limit: " + refusal.getMessage());
+		throw refusal;
 	}
 
 	private TokenRequestException limitRefusal(String clientKey, String remoteAddress, boolean known) {
@@ -201,10 +213,10 @@ class ClientAuthenticator {
 		return refusal;
 	}
 
-	/** The client, when {@code credentials} hold a secret proven for it; the address becomes known for it. */
-	private RegisteredClient proven(ClientCredentials credentials, String remoteAddress) {
-		RegisteredClient client = this.clients.find(credentials.clientId()).orElse(null);
-		if (client == null || !this.provenSecrets.proves(client, credentials.secret())) {
+	/** The client {@code clientId}, when {@code secret} is proven for it; the address becomes known for it. */
+	private RegisteredClient proven(PresentedSecret secret, String clientId, String remoteAddress) {
+		RegisteredClient client = this.clients.find(clientId).orElse(null);
+		if (client == null || !this.provenSecrets.proves(client, secret)) {
 			return null;
 		}
 		this.knownAddresses.put(new KnownAddress(client.id(), remoteAddress), Boolean.TRUE);
@@ -215,10 +227,10 @@ class ClientAuthenticator {
 	 * The client if the secret is proven or the {@code PasswordEncoder} finds it right, which
 	 * proves it and makes the address known; otherwise counts a failure and answers {@code null}.
 	 */
-	private RegisteredClient check(ClientCredentials credentials, String clientKey, String remoteAddress,
-			boolean known) {
+	private RegisteredClient check(ClientCredentials credentials, PresentedSecret secret, String clientKey,
+			String remoteAddress, boolean known) {
 		// A concurrent request of the same client may have proven the secret while this one waited.
-		RegisteredClient client = proven(credentials, remoteAddress);
+		RegisteredClient client = proven(secret, credentials.clientId(), remoteAddress);
 		if (client != null) {
 			return client;
 		}
@@ -231,7 +243,7 @@ class ClientAuthenticator {
 			}
 			return null;
 		}
-		this.provenSecrets.remember(client, credentials.secret());
+		this.provenSecrets.remember(client, secret);
 		this.knownAddresses.put(new KnownAddress(client.id(), remoteAddress), Boolean.TRUE);
 		return client;
 	}
@@ -244,17 +256,12 @@ class ClientAuthenticator {
 		return this.clients.isRegistered(clientId) ? clientId : UNKNOWN_CLIENT;
 	}
 
-	/** Takes a check in {@code lane}: a known address waits its turn, another at most {@code check-wait}. */
+	/** Takes a check in {@code lane}: waits at most {@code known-check-wait} if known, else {@code check-wait}. */
 	private void acquire(Semaphore lane, boolean known) {
+		Duration wait = known ? this.knownCheckWait : this.checkWait;
 		boolean acquired;
 		try {
-			if (known) {
-				lane.acquire();
-				acquired = true;
-			}
-			else {
-				acquired = lane.tryAcquire(this.checkWait.toNanos(), TimeUnit.NANOSECONDS);
-			}
+			acquired = lane.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -268,7 +275,6 @@ class ClientAuthenticator {
 
 	private TokenRequestException overLimit(FailureCount failures, int limit, long now, String description) {
 		if (failures != null && failures.count() >= limit) {
-			logger.debug("Client authentication over a limit: " + description);
 			return TokenRequestException.tooManyFailures(description, failures.remaining(now, this.failureWindow));
 		}
 		return null;
@@ -276,6 +282,13 @@ class ClientAuthenticator {
 
 	private static void count(Cache<String, FailureCount> failures, String key, long now) {
 		failures.get(key, (k) -> new FailureCount(now)).increment();
+	}
+
+	private static Duration notNegative(String property, Duration value, String example) {
+		if (value == null || value.isNegative()) {
+			throw invalid(property, "must not be negative", "Set it to how long a request may wait, e.g. " + example);
+		}
+		return value;
 	}
 
 	private static int positive(String property, int value) {

@@ -49,16 +49,26 @@ final class ProvenSecrets {
 	}
 
 	/**
+	 * The secret {@code credentials} present, to check with {@link #proves} and to
+	 * {@link #remember}: its HMAC is computed once, when first needed, however often it is used.
+	 * @param credentials the presented client id and secret
+	 * @return the presented secret, for one attempt (not thread-safe)
+	 */
+	PresentedSecret presented(ClientCredentials credentials) {
+		return new PresentedSecret(credentials.clientId(), credentials.secret());
+	}
+
+	/**
 	 * Whether {@code secret} was proven right for {@code client}, as registered now, and proved
 	 * within the lifetime; when it does, its lifetime starts again.
 	 * @param client the client's current registration
 	 * @param secret the presented secret
 	 * @return {@code true} only for a secret {@link #remember remembered} for this registration
 	 */
-	boolean proves(RegisteredClient client, String secret) {
+	boolean proves(RegisteredClient client, PresentedSecret secret) {
 		Proof proof = this.proofs.getIfPresent(client.id());
 		if (proof == null || !proof.registration().equals(client)
-				|| !MessageDigest.isEqual(proof.mac(), mac(client.id(), secret))) {
+				|| !MessageDigest.isEqual(proof.mac(), secret.mac())) {
 			return false;
 		}
 		// Written again, so that a client in steady use is never checked again; a wrong secret never gets here.
@@ -72,8 +82,8 @@ final class ProvenSecrets {
 	 * @param client the client's registration the secret was proven against
 	 * @param secret the secret proven right
 	 */
-	void remember(RegisteredClient client, String secret) {
-		this.proofs.put(client.id(), new Proof(client, mac(client.id(), secret)));
+	void remember(RegisteredClient client, PresentedSecret secret) {
+		this.proofs.put(client.id(), new Proof(client, secret.mac()));
 	}
 
 	private byte[] mac(String clientId, String secret) {
@@ -89,6 +99,38 @@ final class ProvenSecrets {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("The JDK has no " + ALGORITHM, ex);
 		}
+	}
+
+	/**
+	 * A client id and secret as one attempt presents them, with their HMAC once computed. Not
+	 * thread-safe: each attempt has its own.
+	 */
+	final class PresentedSecret {
+
+		private final String clientId;
+
+		private final String secret;
+
+		private byte[] mac;
+
+		private PresentedSecret(String clientId, String secret) {
+			this.clientId = clientId;
+			this.secret = secret;
+		}
+
+		/** The HMAC of the presented id and secret, computed on the first call. */
+		private byte[] mac() {
+			if (this.mac == null) {
+				this.mac = ProvenSecrets.this.mac(this.clientId, this.secret);
+			}
+			return this.mac;
+		}
+
+		@Override
+		public String toString() {
+			return "PresentedSecret[clientId=" + this.clientId + "]";
+		}
+
 	}
 
 	/** A proven secret's HMAC and the registration it was proven against. */

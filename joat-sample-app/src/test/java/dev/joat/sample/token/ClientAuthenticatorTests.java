@@ -1,5 +1,12 @@
 package dev.joat.sample.token;
 
+import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.InvalidKeyException;
+import java.security.Key;
+import java.security.Provider;
+import java.security.Security;
+import java.security.spec.AlgorithmParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +14,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.crypto.Mac;
+import javax.crypto.MacSpi;
 
 import dev.joat.spring.boot.JoatConfigurationException;
 import org.junit.jupiter.api.Test;
@@ -164,6 +175,30 @@ class ClientAuthenticatorTests {
 	}
 
 	@Test
+	void authenticateWhenSecretProvenThenOneHmacPerRequest() {
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.1");
+		int hmacs = CountingHmacProvider.count(() -> {
+			for (int i = 0; i < 10; i++) {
+				assertThat(authenticator.holdsBack(RIGHT, "192.0.2.1")).isFalse();
+				assertThat(authenticator.authenticate(RIGHT, "192.0.2.1").id()).isEqualTo("demo-client");
+			}
+		});
+		assertThat(hmacs).isEqualTo(10);
+	}
+
+	@Test
+	void authenticateWhenSecretCheckedThenOneHmacToCheckAndRememberIt() {
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.1");
+		assertThat(CountingHmacProvider.count(() -> failFrom(authenticator, "192.0.2.1"))).isEqualTo(1);
+		this.nanos.addAndGet(Duration.ofMinutes(5).plusSeconds(1).toNanos());
+		assertThat(CountingHmacProvider.count(() -> authenticator.authenticate(RIGHT, "192.0.2.2"))).isEqualTo(1);
+		assertThat(CountingHmacProvider.count(() -> authenticator.authenticateHeldBack(RIGHT, "192.0.2.3")))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void authenticateWhenProvenSecretLifetimeOverThenCheckedAgain() {
 		ClientAuthenticator authenticator = authenticator();
 		authenticator.authenticate(RIGHT, "192.0.2.1");
@@ -299,6 +334,44 @@ class ClientAuthenticatorTests {
 			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("joat.sample.client-authentication.failure-window"));
 	}
 
+	@Test
+	void constructorWhenKnownCheckWaitNegativeThenConfigurationExceptionNamingTheProperty() {
+		this.properties.setKnownCheckWait(Duration.ofMillis(-1));
+		assertThatExceptionOfType(JoatConfigurationException.class).isThrownBy(this::authenticator)
+			.withMessage("must not be negative")
+			.satisfies((ex) -> assertThat(ex.getProperty())
+				.isEqualTo("joat.sample.client-authentication.known-check-wait"));
+	}
+
+	@Test
+	void authenticateWhenKnownLaneFullThen503AfterTheKnownCheckWait() throws Exception {
+		this.properties.setMaxConcurrentChecks(Runtime.getRuntime().availableProcessors());
+		this.properties.setKnownCheckWait(Duration.ofMillis(50));
+		ClientAuthenticator authenticator = authenticator();
+		authenticator.authenticate(RIGHT, "192.0.2.1");
+		int lane = Runtime.getRuntime().availableProcessors();
+		ExecutorService executor = Executors.newFixedThreadPool(lane);
+		try {
+			this.encoder.blockAll();
+			List<Future<?>> stuck = new ArrayList<>();
+			for (int i = 0; i < lane; i++) {
+				stuck.add(executor.submit(() -> failFrom(authenticator, "192.0.2.1")));
+			}
+			assertThat(this.encoder.blocked.tryAcquire(lane, 10, TimeUnit.SECONDS)).isTrue();
+			assertRefused(() -> authenticator.authenticate(WRONG, "192.0.2.1"), HttpStatus.SERVICE_UNAVAILABLE,
+					"temporarily_unavailable", "The server is busy; retry later", Duration.ofSeconds(1));
+			assertThat(authenticator.authenticate(RIGHT, "192.0.2.1").id()).isEqualTo("demo-client");
+			this.encoder.release.countDown();
+			for (Future<?> attempt : stuck) {
+				attempt.get(10, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			this.encoder.release.countDown();
+			executor.shutdownNow();
+		}
+	}
+
 	private ClientAuthenticator authenticator() {
 		SampleClientsProperties clients = new SampleClientsProperties();
 		clients.setClients(List.of(client("demo-client", "demo-secret", "read", "profile"),
@@ -330,6 +403,80 @@ class ClientAuthenticatorTests {
 			});
 	}
 
+	/**
+	 * A JCA provider, put first while {@link #count} runs, whose {@code HmacSHA256} is the JDK's own
+	 * ({@code SunJCE}) counting each HMAC it computes.
+	 */
+	public static final class CountingHmacProvider extends Provider {
+
+		private static final long serialVersionUID = 1L;
+
+		private static final AtomicInteger computed = new AtomicInteger();
+
+		public CountingHmacProvider() {
+			super("JoatCountingHmac", "1", "HmacSHA256 of SunJCE, counted");
+			put("Mac.HmacSHA256", CountingHmac.class.getName());
+		}
+
+		/** How many HMACs {@code action} computed. */
+		static int count(Runnable action) {
+			Provider provider = new CountingHmacProvider();
+			computed.set(0);
+			Security.insertProviderAt(provider, 1);
+			try {
+				action.run();
+				return computed.get();
+			}
+			finally {
+				Security.removeProvider(provider.getName());
+			}
+		}
+
+		/** The {@code SunJCE} HMAC, counted at each {@code doFinal}. */
+		public static final class CountingHmac extends MacSpi {
+
+			private final Mac mac;
+
+			public CountingHmac() throws GeneralSecurityException {
+				this.mac = Mac.getInstance("HmacSHA256", "SunJCE");
+			}
+
+			@Override
+			protected int engineGetMacLength() {
+				return this.mac.getMacLength();
+			}
+
+			@Override
+			protected void engineInit(Key key, AlgorithmParameterSpec params)
+					throws InvalidKeyException, InvalidAlgorithmParameterException {
+				this.mac.init(key, params);
+			}
+
+			@Override
+			protected void engineUpdate(byte input) {
+				this.mac.update(input);
+			}
+
+			@Override
+			protected void engineUpdate(byte[] input, int offset, int length) {
+				this.mac.update(input, offset, length);
+			}
+
+			@Override
+			protected byte[] engineDoFinal() {
+				computed.incrementAndGet();
+				return this.mac.doFinal();
+			}
+
+			@Override
+			protected void engineReset() {
+				this.mac.reset();
+			}
+
+		}
+
+	}
+
 	/** Plain-text secrets, counting every check; can hold a check until released. */
 	private static final class CountingEncoder implements PasswordEncoder {
 
@@ -339,10 +486,19 @@ class ClientAuthenticatorTests {
 
 		final CountDownLatch release = new CountDownLatch(1);
 
+		final Semaphore blocked = new Semaphore(0);
+
 		private volatile boolean blocking;
+
+		private volatile boolean blockingAll;
 
 		void block() {
 			this.blocking = true;
+		}
+
+		/** Holds every check until released (10 s at most); {@link #blocked} counts the checks held. */
+		void blockAll() {
+			this.blockingAll = true;
 		}
 
 		@Override
@@ -353,17 +509,25 @@ class ClientAuthenticatorTests {
 		@Override
 		public boolean matches(CharSequence rawPassword, String encodedPassword) {
 			this.checks.incrementAndGet();
-			if (this.blocking) {
+			if (this.blockingAll) {
+				this.blocked.release();
+				await(this.release);
+			}
+			else if (this.blocking) {
 				this.blocking = false;
 				this.entered.countDown();
-				try {
-					this.release.await(10, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				await(this.release);
 			}
 			return rawPassword.toString().equals(encodedPassword);
+		}
+
+		private static void await(CountDownLatch latch) {
+			try {
+				latch.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 	}

@@ -29,8 +29,8 @@ public class RedisRevocationProperties {
 	private int scanCount = 1000;
 
 	/**
-	 * How long each of joat's own Redis commands (a revocation, a heartbeat) may take before it
-	 * fails; spring.data.redis.timeout, if shorter, still applies.
+	 * How long each of joat's own Redis commands (a revocation, a heartbeat, each wait of the
+	 * reload's SCAN) may take before it fails; spring.data.redis.timeout, if shorter, still applies.
 	 */
 	private Duration commandTimeout = Duration.ofSeconds(2);
 
