@@ -59,6 +59,8 @@ final class JwksTestServer implements AutoCloseable {
 
 	private volatile boolean up;
 
+	private volatile long delayMillis;
+
 	JwksTestServer(boolean up) throws IOException {
 		this.up = up;
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -94,6 +96,11 @@ final class JwksTestServer implements AutoCloseable {
 	/** From now on, answer. */
 	void up() {
 		this.up = true;
+	}
+
+	/** From now on, hold every answer back for {@code delay}: a slow issuer. */
+	void delay(java.time.Duration delay) {
+		this.delayMillis = delay.toMillis();
 	}
 
 	/** From now on, answer 503 on every path. */
@@ -187,6 +194,15 @@ final class JwksTestServer implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			this.requests.computeIfAbsent(exchange.getRequestURI().getPath(), (path) -> new AtomicInteger()).incrementAndGet();
+			if (this.delayMillis > 0) {
+				try {
+					Thread.sleep(this.delayMillis);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
 			String body = this.up ? this.bodies.get(exchange.getRequestURI().getPath()) : null;
 			int status = !this.up ? 503 : (body != null) ? 200 : 404;
 			byte[] bytes = (body != null) ? body.getBytes(StandardCharsets.UTF_8) : new byte[0];

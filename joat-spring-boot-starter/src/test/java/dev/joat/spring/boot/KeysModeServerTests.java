@@ -67,6 +67,34 @@ class KeysModeServerTests {
 	}
 
 	@Test
+	void getWhenServletAndUnknownKidAndIssuerSlowThenAnsweredWithinTheUnknownKeyWait() throws Exception {
+		JwksTestServer issuer = issuer(true);
+		int port = start(WebApplicationType.SERVLET, JWT + "jwk-set-uri=" + issuer.jwkSetUri(),
+				"joat.issuer=" + issuer.issuer(), "joat.jwks.await-first-keys=10s", "joat.jwks.minimum-refresh-interval=1s",
+				"joat.jwks.unknown-key-wait=300ms", "joat.jwks.read-timeout=60s");
+		issuer.delay(Duration.ofSeconds(30));
+		String unknownKey = issuer.unknownKey(issuer.issuer());
+		long deadline = System.nanoTime() + DEADLINE.toNanos();
+		int answered = 0;
+		// Until the refresh the unknown kid starts is held back by the issuer, and a few times after.
+		while (issuer.requests("/jwks") < 2 || answered < 3) {
+			assertThat(System.nanoTime()).as("a refresh for the unknown kid within %s", DEADLINE).isLessThan(deadline);
+			long start = System.nanoTime();
+			HttpResponse<String> response = HttpCalls.get(port, "/hello", unknownKey);
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			assertUnauthorized(response, "Unknown key: ");
+			// unknown-key-wait, plus a generous margin for a shared machine: far below the issuer's 30s.
+			assertThat(took).isLessThan(Duration.ofSeconds(3));
+			answered += (issuer.requests("/jwks") >= 2) ? 1 : 0;
+			Thread.sleep(200);
+		}
+		long start = System.nanoTime();
+		assertThat(HttpCalls.get(port, "/hello", issuer.rs256(issuer.issuer())).statusCode()).isEqualTo(200);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		assertThat(issuer.requests("/jwks")).as("one refresh in flight, shared").isEqualTo(2);
+	}
+
+	@Test
 	void getWhenReactiveAndIssuerNeverAnsweredThenServiceUnavailableWithRetryAfter() throws Exception {
 		JwksTestServer issuer = issuer(false);
 		int port = start(WebApplicationType.REACTIVE, JWT + "jwk-set-uri=" + issuer.jwkSetUri(),
