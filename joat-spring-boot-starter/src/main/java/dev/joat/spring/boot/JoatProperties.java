@@ -72,7 +72,11 @@ public class JoatProperties {
 	 */
 	private List<String> algorithms = new ArrayList<>(List.of("HS256"));
 
-	/** Lifetime of issued tokens ("exp" minus "iat"). */
+	/**
+	 * Lifetime of issued tokens ("exp" minus "iat"). Set beside
+	 * spring.security.oauth2.resourceserver.jwt.issuer-uri, jwk-set-uri or public-key-location, where
+	 * joat issues no tokens, startup fails.
+	 */
 	private Duration tokenLifetime = Duration.ofHours(1);
 
 	/** Clock skew tolerated on "exp", "nbf" and "iat", at most 1d. */
@@ -103,7 +107,12 @@ public class JoatProperties {
 	/** Whether secrets shorter than RFC 7518 requires are accepted, only to migrate a legacy PyJOAT deployment. */
 	private boolean allowShortSecrets;
 
-	/** Claim layout of issued tokens: pyjoat, or rfc9068 (typ at+jwt, client_id, scope string, jti, aud). */
+	/**
+	 * Claim layout of issued tokens: pyjoat, or rfc9068 (typ at+jwt, client_id, scope string, jti,
+	 * aud). Set beside spring.security.oauth2.resourceserver.jwt.issuer-uri, jwk-set-uri or
+	 * public-key-location, where joat issues no tokens, startup fails: joat.require-at-jwt is what
+	 * verification reads.
+	 */
 	private Profile profile = Profile.PYJOAT;
 
 	/** Whether only RFC 9068 access tokens (typ at+jwt) are accepted, rather than typ JWT or none too. */

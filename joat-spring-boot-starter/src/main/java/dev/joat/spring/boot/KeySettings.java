@@ -45,6 +45,10 @@ import org.springframework.core.io.ResourceLoader;
  * <li>HMAC properties ({@code joat.secret}, {@code joat.secret-base64}, {@code joat.secrets},
  * {@code joat.algorithms}, {@code joat.signing-kid}, {@code joat.default-kid},
  * {@code joat.allow-short-secrets}) fail: joat never silently ignores a property that is set.</li>
+ * <li>So do the properties of issued tokens ({@link #ISSUING_PROPERTIES}: {@code joat.token-lifetime},
+ * {@code joat.profile}) when set: the issuer mints the tokens, the starter has no generator, and
+ * verification does not read them ({@code joat.require-at-jwt} is the verifying side of the RFC
+ * 9068 profile).</li>
  * </ul>
  *
  * <p>Without any of those properties, an application-defined {@link KeySource} bean alone also
@@ -52,7 +56,9 @@ import org.springframework.core.io.ResourceLoader;
  * vault): the parser verifies with that bean, {@code joat.issuer} (or
  * {@code joat.accept-any-issuer=true}) is required as in HMAC mode, {@code jws-algorithms} when set
  * names the accepted algorithms, else a {@link KeySet} bean's own algorithms are accepted, else
- * RS256; the HMAC properties fail as above.
+ * RS256; the HMAC properties fail as above. The properties of issued tokens do not: such an
+ * application is usually its own issuer, and its {@code TokenGenerator} may read them from
+ * {@link JoatProperties} (the sample does).
  *
  * @param issuerUri {@code issuer-uri}, or {@code null}
  * @param jwkSetUri {@code jwk-set-uri}, or {@code null}
@@ -69,6 +75,12 @@ record KeySettings(@Nullable String issuerUri, @Nullable String jwkSetUri, @Null
 
 	/** What {@link #trigger()} and the configuration report name for the application's bean. */
 	static final String APPLICATION_KEY_SOURCE = "application-key-source";
+
+	/**
+	 * The {@code joat.*} properties that shape only the tokens the starter's generator issues: with
+	 * an issuer's keys (a Boot key property) there is no such generator, so setting one fails.
+	 */
+	static final List<String> ISSUING_PROPERTIES = List.of("joat.token-lifetime", "joat.profile");
 
 	private static final String PREFIX = ResourceServerSettings.BOOT_PREFIX;
 
@@ -148,6 +160,9 @@ record KeySettings(@Nullable String issuerUri, @Nullable String jwkSetUri, @Null
 					"Remove " + hmac + " to verify " + (application ? "with the KeySource bean" : "the issuer's tokens")
 							+ ", or remove " + trigger + " to verify HMAC-signed tokens with joat's secret.");
 		}
+		if (!application) {
+			refuseIssuingProperties(binder, trigger);
+		}
 		Jwks jwks = jwks(properties.getJwks());
 		if (application) {
 			return new KeySettings(null, null, null, List.copyOf(algorithms(binder, List.of())), jwks, true);
@@ -198,6 +213,22 @@ record KeySettings(@Nullable String issuerUri, @Nullable String jwkSetUri, @Null
 			set.add("joat.allow-short-secrets");
 		}
 		return set;
+	}
+
+	/** Fails on the first of {@link #ISSUING_PROPERTIES} that is set: nothing would read it. */
+	private static void refuseIssuingProperties(Binder binder, String trigger) {
+		for (String property : ISSUING_PROPERTIES) {
+			if (binder.bind(property, String.class).isBound()) {
+				String instead = property.equals("joat.profile")
+						? " To accept only RFC 9068 access tokens (typ at+jwt) of the issuer, set joat.require-at-jwt=true"
+								+ " instead."
+						: "";
+				throw new JoatConfigurationException(property, property + " is set, but " + trigger
+						+ " makes joat verify the issuer's tokens and issue none, so it would have no effect",
+						"Remove " + property + " (the issuer decides what its tokens carry), or remove " + trigger
+								+ " to issue and verify HMAC-signed tokens with joat's secret." + instead);
+			}
+		}
 	}
 
 	private static boolean bound(Binder binder, String name) {

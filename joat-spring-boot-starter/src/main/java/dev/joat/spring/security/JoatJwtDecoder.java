@@ -80,9 +80,10 @@ public final class JoatJwtDecoder implements JwtDecoder {
 
 	private static final KeyValue UNAVAILABLE = KeyValue.of("outcome", "unavailable");
 
-	private static final KeyValue BY_REVOCATION = KeyValue.of(REASON, "revocation");
-
-	private static final KeyValue BY_KEYS = KeyValue.of(REASON, "keys");
+	/** {@code reason} for each {@link Unavailability}, by ordinal. */
+	private static final KeyValue[] UNAVAILABILITIES = Arrays.stream(Unavailability.values())
+		.map((unavailability) -> KeyValue.of(REASON, unavailability.reason()))
+		.toArray(KeyValue[]::new);
 
 	/** {@code reason} for each {@link InvalidTokenException.Reason}, by ordinal. */
 	private static final KeyValue[] REASONS = Arrays.stream(InvalidTokenException.Reason.values())
@@ -153,10 +154,11 @@ public final class JoatJwtDecoder implements JwtDecoder {
 	/**
 	 * Where each verification is observed as {@value #OBSERVATION_NAME} (a span when tracing is on,
 	 * a timer with Micrometer's default handler), with the low-cardinality keys {@code outcome}
-	 * ({@code accepted}, {@code refused}, {@code unavailable} when revocation could not be checked, or
-	 * {@code failed} when a validator threw something other than a {@code JwtException}) and
-	 * {@code reason} (an {@code InvalidTokenException.Reason}, {@code validator} when an
-	 * application's validator refused the token, {@code revocation} when unavailable, or
+	 * ({@code accepted}, {@code refused}, {@code unavailable} when revocation could not be checked or
+	 * the issuer's keys are unavailable, or {@code failed} when a validator threw something other
+	 * than a {@code JwtException}) and {@code reason} (an {@code InvalidTokenException.Reason},
+	 * {@code validator} when an application's validator refused the token, the
+	 * {@link Unavailability#reason()} ({@code revocation} or {@code keys}) when unavailable, or
 	 * {@code none}). {@link ObservationRegistry#NOOP} by default: then nothing is observed and
 	 * nothing allocated. The Spring Boot starter sets the application's registry when something
 	 * other than meters would see the observation (see {@link #setVerificationTimer(VerificationTimer)}).
@@ -197,7 +199,7 @@ public final class JoatJwtDecoder implements JwtDecoder {
 			timer.verificationAccepted(System.nanoTime() - start);
 			return jwt;
 		}
-		catch (JwtException | RevocationUnavailableException ex) {
+		catch (JwtException | RevocationUnavailableException | KeysUnavailableException ex) {
 			// Told to the observation or the timer where it happened.
 			throw ex;
 		}
@@ -248,21 +250,13 @@ public final class JoatJwtDecoder implements JwtDecoder {
 			throw refused(ex);
 		}
 		catch (RevocationUnavailableException ex) {
-			// Not a refusal of the token: it passes on (RevocationUnavailableFilter answers 503), observed
-			// with the same keys as every other outcome.
-			if (observation != null) {
-				observation.lowCardinalityKeyValue(UNAVAILABLE).lowCardinalityKeyValue(BY_REVOCATION);
-			}
-			else if (timer != null) {
-				timer.verificationUnavailable(System.nanoTime() - start);
-			}
+			// Not a refusal of the token: it passes on (RevocationUnavailableFilter answers 503).
+			unavailable(Unavailability.REVOCATION, observation, timer, start);
 			throw ex;
 		}
 		catch (KeysUnavailableException ex) {
 			// Not a refusal either: the issuer's keys are unavailable (the same filters answer 503).
-			if (observation != null) {
-				observation.lowCardinalityKeyValue(UNAVAILABLE).lowCardinalityKeyValue(BY_KEYS);
-			}
+			unavailable(Unavailability.KEYS, observation, timer, start);
 			throw ex;
 		}
 		Jwt jwt = toJwt(token, verified);
@@ -280,6 +274,22 @@ public final class JoatJwtDecoder implements JwtDecoder {
 			throw ex;
 		}
 		return jwt;
+	}
+
+	/**
+	 * Tells {@code observation} or {@code timer} (the one that is not {@code null}, if any) that the
+	 * token could be neither accepted nor refused: one rule for both, so that a meter made from the
+	 * observation and the timer's meter carry the same outcome and reason.
+	 */
+	private static void unavailable(Unavailability unavailability, @Nullable Observation observation,
+			@Nullable VerificationTimer timer, long start) {
+		if (observation != null) {
+			observation.lowCardinalityKeyValue(UNAVAILABLE)
+				.lowCardinalityKeyValue(UNAVAILABILITIES[unavailability.ordinal()]);
+		}
+		else if (timer != null) {
+			timer.verificationUnavailable(unavailability, System.nanoTime() - start);
+		}
 	}
 
 	private BadJwtException refused(InvalidTokenException ex) {
@@ -386,12 +396,13 @@ public final class JoatJwtDecoder implements JwtDecoder {
 		void verificationRefusedByValidator(long nanos);
 
 		/**
-		 * The parser could not check whether the token is revoked (its revocation list cannot
-		 * confirm it is fresh), so the token was neither accepted nor refused: the request is
-		 * answered {@code 503}.
+		 * The parser could not finish the token's checks, so the token was neither accepted nor
+		 * refused: the request is answered {@code 503}.
+		 * @param unavailability what was unavailable: the revocation list could not confirm it is
+		 * fresh, or the issuer's keys are unavailable
 		 * @param nanos the verification's duration in nanoseconds
 		 */
-		void verificationUnavailable(long nanos);
+		void verificationUnavailable(Unavailability unavailability, long nanos);
 
 		/**
 		 * A verification failed with an exception that is not a refusal (a validator threw), which
@@ -400,6 +411,35 @@ public final class JoatJwtDecoder implements JwtDecoder {
 		 * @param nanos the verification's duration in nanoseconds
 		 */
 		void verificationFailed(Throwable error, long nanos);
+
+	}
+
+	/**
+	 * Why a verification could neither accept nor refuse a token (outcome {@code unavailable} of
+	 * {@value JoatJwtDecoder#OBSERVATION_NAME}); its {@link #reason()} is the {@code reason} the observation and
+	 * the {@link VerificationTimer}'s meter carry.
+	 */
+	public enum Unavailability {
+
+		/** The revocation list could not confirm it is fresh ({@code RevocationUnavailableException}). */
+		REVOCATION("revocation"),
+
+		/** The issuer's keys are unavailable ({@link KeysUnavailableException}). */
+		KEYS("keys");
+
+		private final String reason;
+
+		Unavailability(String reason) {
+			this.reason = reason;
+		}
+
+		/**
+		 * The {@code reason} tag of this unavailability.
+		 * @return {@code revocation} or {@code keys}
+		 */
+		public String reason() {
+			return this.reason;
+		}
 
 	}
 

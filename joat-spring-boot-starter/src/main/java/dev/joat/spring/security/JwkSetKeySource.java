@@ -69,7 +69,8 @@ import org.springframework.web.client.RestClient;
  *
  * <p><b>Observability.</b> {@link #status()} (public data for {@code /actuator/joat} and gauges), a
  * {@link JwkSetListener} told each refresh's outcome, and a WARN line when a refresh fails, at most
- * once a minute; never key material or a response body.
+ * once a minute, and another when the listener throws, at most once a minute too; never key
+ * material or a response body.
  *
  * <p>Thread-safe. {@link #close()} stops the background refreshes; the keys held keep serving.
  */
@@ -412,7 +413,8 @@ public final class JwkSetKeySource implements KeySource, AutoCloseable {
 		}
 
 		/**
-		 * A listener told each refresh's outcome; none by default.
+		 * A listener told each refresh's outcome; none by default. An exception it throws is
+		 * reported at WARN, at most once a minute with a count, and the source carries on.
 		 * @param listener the listener
 		 * @return this builder
 		 */

@@ -35,6 +35,9 @@ final class JwkSetRefresher {
 
 	private static final long FIRST_RETRY_MILLIS = 1000;
 
+	/** The least time between two WARN lines of one kind: a failing issuer or listener cannot flood the log. */
+	private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
+
 	private final URI source;
 
 	private final @Nullable IssuerDiscovery discovery;
@@ -52,6 +55,9 @@ final class JwkSetRefresher {
 	private final @Nullable JwkSetListener listener;
 
 	private final RateLimitedLog warnings;
+
+	/** The listener's failures: a fault of its own, reported apart so that neither hides the other. */
+	private final RateLimitedLog listenerFailures;
 
 	private final ScheduledExecutorService executor;
 
@@ -106,7 +112,8 @@ final class JwkSetRefresher {
 		this.fetchTimeoutMillis = fetchTimeout.toMillis();
 		this.clock = clock;
 		this.listener = listener;
-		this.warnings = new RateLimitedLog(logger, Duration.ofMinutes(1), clock);
+		this.warnings = new RateLimitedLog(logger, WARNING_INTERVAL, clock);
+		this.listenerFailures = new RateLimitedLog(logger, WARNING_INTERVAL, clock);
 		ScheduledThreadPoolExecutor threads = new ScheduledThreadPoolExecutor(2, (task) -> {
 			Thread thread = new Thread(task, "joat-jwks-" + THREADS.incrementAndGet());
 			thread.setDaemon(true);
@@ -309,7 +316,7 @@ final class JwkSetRefresher {
 				this.listener.refreshed(attempt.outcome(), status());
 			}
 			catch (RuntimeException ex) {
-				logger.warn("The JWK Set listener failed: " + IssuerHttp.describe(ex));
+				this.listenerFailures.warn("The JWK Set listener failed: " + IssuerHttp.describe(ex));
 			}
 		}
 	}

@@ -124,6 +124,19 @@ class ApplicationKeySourceConfigurationTests {
 	}
 
 	@Test
+	void contextWhenApplicationKeySourceAndPropertiesOfIssuedTokensThenStartsForTheApplicationsGenerator() {
+		this.runner.withPropertyValues("joat.issuer=" + ISSUER, "joat.token-lifetime=15m", "joat.profile=rfc9068",
+				"joat.audiences=https://api.example")
+			.withBean(KeySet.class, () -> KeySet.of(SIGNING_KEY.verificationKey()))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				JoatProperties properties = context.getBean(JoatProperties.class);
+				assertThat(properties.getTokenLifetime()).isEqualTo(java.time.Duration.ofMinutes(15));
+				assertThat(properties.getProfile()).isEqualTo(JoatProperties.Profile.RFC9068);
+			});
+	}
+
+	@Test
 	void contextWhenApplicationKeySourceWithoutIssuerThenFailsNamingJoatIssuer() {
 		this.runner.withBean(KeySet.class, () -> KeySet.of(SIGNING_KEY.verificationKey()))
 			.run((context) -> assertThat(SecretConfigurationTests.failure(context).getProperty())

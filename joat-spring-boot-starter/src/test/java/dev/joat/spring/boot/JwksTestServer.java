@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -54,7 +55,11 @@ final class JwksTestServer implements AutoCloseable {
 
 	private final Map<String, String> bodies = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+
 	private volatile boolean up;
+
+	private volatile long delayMillis;
 
 	JwksTestServer(boolean up) throws IOException {
 		this.up = up;
@@ -77,9 +82,25 @@ final class JwksTestServer implements AutoCloseable {
 		return issuer() + "/jwks";
 	}
 
+	/** From now on, serve {@code json} as the JWK Set, instead of the set of {@code rsa-1} and {@code ec-1}. */
+	void jwks(String json) {
+		this.bodies.put("/jwks", json);
+	}
+
+	/** How many requests {@code path} has had, answered or not. */
+	int requests(String path) {
+		AtomicInteger count = this.requests.get(path);
+		return (count != null) ? count.get() : 0;
+	}
+
 	/** From now on, answer. */
 	void up() {
 		this.up = true;
+	}
+
+	/** From now on, hold every answer back for {@code delay}: a slow issuer. */
+	void delay(java.time.Duration delay) {
+		this.delayMillis = delay.toMillis();
 	}
 
 	/** From now on, answer 503 on every path. */
@@ -123,8 +144,14 @@ final class JwksTestServer implements AutoCloseable {
 	}
 
 	static String token(JWSAlgorithm algorithm, String kid, JWSSigner signer, String issuer, Instant expiresAt) {
+		return token(algorithm, JOSEObjectType.JWT, kid, signer, issuer, expiresAt);
+	}
+
+	/** A token typed {@code type}, minted by Nimbus. */
+	static String token(JWSAlgorithm algorithm, JOSEObjectType type, String kid, JWSSigner signer, String issuer,
+			Instant expiresAt) {
 		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(kid).type(JOSEObjectType.JWT).build(),
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(kid).type(type).build(),
 					new JWTClaimsSet.Builder().issuer(issuer)
 						.subject("client-1")
 						.claim("client_id", "client-1")
@@ -166,6 +193,16 @@ final class JwksTestServer implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			this.requests.computeIfAbsent(exchange.getRequestURI().getPath(), (path) -> new AtomicInteger()).incrementAndGet();
+			if (this.delayMillis > 0) {
+				try {
+					Thread.sleep(this.delayMillis);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
 			String body = this.up ? this.bodies.get(exchange.getRequestURI().getPath()) : null;
 			int status = !this.up ? 503 : (body != null) ? 200 : 404;
 			byte[] bytes = (body != null) ? body.getBytes(StandardCharsets.UTF_8) : new byte[0];

@@ -173,6 +173,11 @@ class KeysModeConfigurationTests {
 			joat.secrets[0].kid=a | joat.secrets | joat.secrets is set, but
 			joat.secret-base64=c2VjcmV0 | joat.secret-base64 | joat.secret-base64 is set, but
 			joat.allow-short-secrets=true | joat.allow-short-secrets | joat.allow-short-secrets is set, but
+			joat.signing-kid=a | joat.signing-kid | joat.signing-kid is set, but
+			joat.token-lifetime=2h | joat.token-lifetime | joat.token-lifetime is set, but spring.security.oauth2.resourceserver.jwt.jwk-set-uri makes joat verify the issuer's tokens and issue none, so it would have no effect
+			joat.token-lifetime=1h | joat.token-lifetime | joat.token-lifetime is set, but
+			joat.profile=rfc9068 | joat.profile | joat.profile is set, but spring.security.oauth2.resourceserver.jwt.jwk-set-uri makes joat verify the issuer's tokens and issue none
+			joat.profile=pyjoat | joat.profile | joat.profile is set, but
 			joat.jwks.refresh-interval=0s | joat.jwks.refresh-interval | joat.jwks.refresh-interval must be a positive duration
 			joat.jwks.minimum-refresh-interval=10m | joat.jwks.minimum-refresh-interval | is longer than joat.jwks.refresh-interval
 			joat.jwks.max-staleness=5m | joat.jwks.max-staleness | must be longer than joat.jwks.refresh-interval
@@ -189,6 +194,51 @@ class KeysModeConfigurationTests {
 			assertThat(ex.getProperty()).isEqualTo(property);
 			assertThat(ex.getMessage()).contains(message);
 		});
+	}
+
+	@Test
+	void contextWhenPublicKeyLocationAndTokenLifetimeThenFailsSayingHowToFix() throws Exception {
+		Path pem = write("issuer.pub", JwksTestServer.pem(JwksTestServer.generate("RSA")));
+		this.runner.withPropertyValues(JWT + "public-key-location=file:" + pem, "joat.issuer=https://idp.example",
+				"joat.token-lifetime=15m")
+			.run((context) -> {
+				JoatConfigurationException ex = SecretConfigurationTests.failure(context);
+				assertThat(ex.getProperty()).isEqualTo("joat.token-lifetime");
+				assertThat(ex.getAction()).isEqualTo("Remove joat.token-lifetime (the issuer decides what its tokens"
+						+ " carry), or remove " + JWT + "public-key-location to issue and verify HMAC-signed tokens with"
+						+ " joat's secret.");
+			});
+	}
+
+	@Test
+	void contextWhenIssuerUriAndProfileThenFailsPointingToRequireAtJwt() {
+		this.runner.withPropertyValues(JWT + "issuer-uri=https://idp.example", "joat.profile=rfc9068",
+				"joat.audiences=https://api.example")
+			.run((context) -> {
+				JoatConfigurationException ex = SecretConfigurationTests.failure(context);
+				assertThat(ex.getProperty()).isEqualTo("joat.profile");
+				assertThat(ex.getMessage()).startsWith("joat.profile is set, but " + JWT + "issuer-uri makes joat");
+				assertThat(ex.getAction()).endsWith("To accept only RFC 9068 access tokens (typ at+jwt) of the issuer,"
+						+ " set joat.require-at-jwt=true instead.");
+			});
+	}
+
+	@Test
+	void decodeWhenPublicKeyLocationAndRequireAtJwtThenOnlyAtJwtTypedTokensVerify() throws Exception {
+		KeyPair rsa = JwksTestServer.generate("RSA");
+		Path pem = write("issuer.pub", JwksTestServer.pem(rsa));
+		this.runner.withPropertyValues(JWT + "public-key-location=file:" + pem, "joat.issuer=https://idp.example",
+				"joat.require-at-jwt=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				JwtDecoder decoder = context.getBean(JwtDecoder.class);
+				assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(JwksTestServer.token(
+						JWSAlgorithm.RS256, "any", new RSASSASigner(rsa.getPrivate()), "https://idp.example",
+						java.time.Instant.now().plusSeconds(600))));
+				assertThat(decoder.decode(JwksTestServer.token(JWSAlgorithm.RS256, new com.nimbusds.jose.JOSEObjectType(
+						"at+jwt"), "any", new RSASSASigner(rsa.getPrivate()), "https://idp.example",
+						java.time.Instant.now().plusSeconds(600))).getSubject()).isEqualTo("client-1");
+			});
 	}
 
 	@Test

@@ -309,13 +309,41 @@ class JwkSetKeySourceTests {
 				.build();
 			this.sources.add(source);
 			source.awaitFirstKeys(Duration.ofSeconds(10));
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-			while (logs.warnOrAbove().isEmpty() && System.nanoTime() < deadline) {
-				Thread.sleep(10);
-			}
+			awaitWarnings(logs, 1);
 			assertThat(logs.warnOrAbove()).containsExactly("WARN dev.joat.spring.security.JwkSetKeySource: "
-					+ "The JWK Set listener failed: IllegalStateException (meter registry closed)");
+					+ "The JWK Set listener failed: IllegalStateException (meter registry closed) (1 time since the last"
+					+ " report; at most one report every 60s)");
 			assertThat(source.keys("k1").find("k1")).isNotNull();
+		}
+	}
+
+	@Test
+	void refreshWhenListenerThrowsOnEveryRefreshThenOneWarningPerMinuteWithTheCount() throws Exception {
+		this.issuer.answer("/jwks", 200, SET_1);
+		try (CapturedLogs logs = CapturedLogs.start()) {
+			JwkSetKeySource source = source((builder) -> builder.minimumRefreshInterval(Duration.ofSeconds(1))
+				.listener((outcome, status) -> {
+					this.outcomes.add(outcome);
+					throw new IllegalStateException("meter registry closed");
+				}));
+			assertThat(nextOutcome()).isEqualTo(JwkSetStatus.Outcome.SUCCESS);
+			awaitWarnings(logs, 1);
+			for (int i = 0; i < 9; i++) {
+				this.clock.advance(Duration.ofSeconds(1));
+				source.keys("unknown");
+				assertThat(nextOutcome()).isEqualTo(JwkSetStatus.Outcome.SUCCESS);
+			}
+			assertThat(this.issuer.requests("/jwks")).isEqualTo(10);
+			assertThat(logs.warnOrAbove()).hasSize(1);
+			this.clock.advance(Duration.ofSeconds(51));
+			source.keys("unknown");
+			assertThat(nextOutcome()).isEqualTo(JwkSetStatus.Outcome.SUCCESS);
+			awaitWarnings(logs, 2);
+			assertThat(logs.warnOrAbove()).containsExactly(
+					"WARN dev.joat.spring.security.JwkSetKeySource: The JWK Set listener failed: IllegalStateException"
+							+ " (meter registry closed) (1 time since the last report; at most one report every 60s)",
+					"WARN dev.joat.spring.security.JwkSetKeySource: The JWK Set listener failed: IllegalStateException"
+							+ " (meter registry closed) (10 times since the last report; at most one report every 60s)");
 		}
 	}
 
@@ -463,6 +491,15 @@ class JwkSetKeySourceTests {
 				// Stale or none yet: the refresh is started all the same.
 			}
 			Thread.sleep(20);
+		}
+	}
+
+	/** Waits until {@code logs} holds {@code count} lines at WARN or above (a listener's failure is logged after it returns). */
+	private static void awaitWarnings(CapturedLogs logs, int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (logs.warnOrAbove().size() < count) {
+			assertThat(System.nanoTime()).as("%s warnings within 20 s", count).isLessThan(deadline);
+			Thread.sleep(10);
 		}
 	}
 

@@ -28,8 +28,9 @@ import io.micrometer.core.instrument.Timer;
  * {@code rfc9068}, as {@code joat.profile} names them);</li>
  * <li>as the {@link JoatJwtDecoder}'s {@linkplain JoatJwtDecoder.VerificationTimer verification
  * timer}, the timer {@value #VERIFICATION}, tagged {@code outcome} ({@code accepted},
- * {@code refused} or {@code failed}), {@code reason} (as the counter's, or {@code validator} when an
- * application's validator refused the token) and {@code error} (the simple class name of the
+ * {@code refused}, {@code unavailable} or {@code failed}), {@code reason} (as the counter's,
+ * {@code validator} when an application's validator refused the token, {@code revocation} or
+ * {@code keys} when the token could not be checked: {@link JoatJwtDecoder.Unavailability}) and {@code error} (the simple class name of the
  * exception of a failed verification, otherwise {@code none}): the meter Micrometer's
  * {@code DefaultMeterObservationHandler} makes of the decoder's observation, with the same name
  * and tags.</li>
@@ -59,7 +60,10 @@ public final class JoatTokenMetrics
 
 	private static final int BY_VALIDATOR = REASONS.length + 1;
 
+	/** The verification timer's index of the first {@link JoatJwtDecoder.Unavailability}; the others follow, by ordinal. */
 	private static final int UNAVAILABLE = BY_VALIDATOR + 1;
+
+	private static final JoatJwtDecoder.Unavailability[] UNAVAILABILITIES = JoatJwtDecoder.Unavailability.values();
 
 	/** How many key id instances {@link #countersByIdentity} holds at most; the ring's and the listener's two constants fit. */
 	private static final int MAX_KEY_ID_INSTANCES = 16;
@@ -81,8 +85,9 @@ public final class JoatTokenMetrics
 
 	private final Map<IssuedTags, Counter> issued = new ConcurrentHashMap<>();
 
-	/** The verification timers by index (accepted, refused by reason, by a validator, unavailable), created on first use. */
-	private final AtomicReferenceArray<Timer> verificationTimers = new AtomicReferenceArray<>(UNAVAILABLE + 1);
+	/** The verification timers by index (accepted, refused by reason, by a validator, unavailable by cause), created on first use. */
+	private final AtomicReferenceArray<Timer> verificationTimers = new AtomicReferenceArray<>(
+			UNAVAILABLE + UNAVAILABILITIES.length);
 
 	/**
 	 * Creates the counters' home.
@@ -128,8 +133,8 @@ public final class JoatTokenMetrics
 	}
 
 	@Override
-	public void verificationUnavailable(long nanos) {
-		verificationTimer(UNAVAILABLE).record(nanos, TimeUnit.NANOSECONDS);
+	public void verificationUnavailable(JoatJwtDecoder.Unavailability unavailability, long nanos) {
+		verificationTimer(UNAVAILABLE + unavailability.ordinal()).record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	@Override
@@ -143,7 +148,7 @@ public final class JoatTokenMetrics
 			// The registry answers the same timer to every thread that races here.
 			timer = (index == ACCEPTED) ? verificationTimer("accepted", "none", "none")
 					: (index == BY_VALIDATOR) ? verificationTimer("refused", "validator", "none")
-					: (index == UNAVAILABLE) ? verificationTimer("unavailable", "revocation", "none")
+					: (index >= UNAVAILABLE) ? verificationTimer("unavailable", UNAVAILABILITIES[index - UNAVAILABLE].reason(), "none")
 							: verificationTimer("refused", REASONS[index - 1].name(), "none");
 			this.verificationTimers.set(index, timer);
 		}

@@ -1,11 +1,17 @@
 package dev.joat.spring.boot.actuate;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.joat.KeysUnavailableException;
 import dev.joat.SecretResolver;
+import dev.joat.SignatureAlgorithm;
+import dev.joat.SigningKey;
 import dev.joat.TokenGenerator;
 import dev.joat.TokenParser;
 import dev.joat.spring.boot.JoatAutoConfiguration;
@@ -145,6 +151,33 @@ class JoatMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void decodeWhenBootActuatorWithoutTracingAndIssuerKeysUnavailableThenTimedAsUnavailableByKeys() throws Exception {
+		keysUnavailableRunner().run((context) -> {
+			JwtDecoder decoder = context.getBean(JwtDecoder.class);
+			assertThatExceptionOfType(KeysUnavailableException.class).isThrownBy(() -> decoder.decode(rs256Token()));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry).isInstanceOf(SimpleMeterRegistry.class);
+			assertThat(timed(registry, "unavailable", "keys")).isEqualTo(1);
+			assertThat(registry.find("joat.tokens.verification").tag("outcome", "failed").timer()).isNull();
+			assertThat(registry.find("joat.tokens.verification.active").longTaskTimer()).isNull();
+		});
+	}
+
+	@Test
+	void decodeWhenBootActuatorAndAnotherHandlerBeanAndIssuerKeysUnavailableThenObservedAndTimedTheSame()
+			throws Exception {
+		keysUnavailableRunner().withUserConfiguration(RecordingHandler.class).run((context) -> {
+			JwtDecoder decoder = context.getBean(JwtDecoder.class);
+			assertThatExceptionOfType(KeysUnavailableException.class).isThrownBy(() -> decoder.decode(rs256Token()));
+			assertThat(context.getBean(RecordingHandler.class).observations)
+				.containsExactly("joat.tokens.verification outcome=unavailable reason=keys");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(timed(registry, "unavailable", "keys")).isEqualTo(1);
+			assertThat(registry.find("joat.tokens.verification").tag("outcome", "failed").timer()).isNull();
+		});
+	}
+
+	@Test
 	void decodeWhenReactiveBootActuatorWithoutTracingThenTimedByJoat() {
 		new ReactiveWebApplicationContextRunner().withConfiguration(BOOT_METRICS)
 			.withPropertyValues(RING)
@@ -217,6 +250,26 @@ class JoatMetricsAutoConfigurationTests {
 		return registry.get("joat.tokens.verification").tags("outcome", outcome, "reason", reason, "error", "none")
 			.timer()
 			.count();
+	}
+
+	/**
+	 * Spring Boot's metrics without tracing, in keys mode with a JWK Set on a loopback port where
+	 * nothing listens: the issuer's keys are unavailable.
+	 */
+	private static WebApplicationContextRunner keysUnavailableRunner() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		return new WebApplicationContextRunner().withConfiguration(BOOT_METRICS)
+			.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:" + closedPort
+					+ "/jwks", "joat.issuer=" + ISSUER);
+	}
+
+	private static String rs256Token() {
+		return TokenGenerator.builder(ISSUER, SigningKey.generate(SignatureAlgorithm.RS256).withKeyId("rsa-1"))
+			.build()
+			.issueToken("abcd", List.of("read"));
 	}
 
 	private static String issue(ApplicationContext context) {
