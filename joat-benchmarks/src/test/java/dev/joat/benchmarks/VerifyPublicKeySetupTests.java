@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.security.Signature;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -173,13 +174,17 @@ class VerifyPublicKeySetupTests {
 		VerifyDuringRefresh.Issuer issuer = issuer(algorithm, "refreshing");
 		try {
 			long refreshed = issuer.refreshed.get();
-			List<String> othersBefore = otherKeyIds(issuer);
+			Set<String> setsSeen = new HashSet<>();
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (setsSeen.size() < 3 && System.nanoTime() < deadline) {
+				setsSeen.addAll(otherKeyIds(issuer));
+				runOnce(issuer);
+			}
 			issuer.awaitRefreshes(refreshed + VerifyDuringRefresh.Issuer.SETS, Duration.ofSeconds(10));
-			runOnce(issuer);
 
+			assertThat(setsSeen).as("the sets the source held in turn").hasSizeGreaterThanOrEqualTo(3);
 			assertThat(issuer.refreshed.get()).isGreaterThanOrEqualTo(refreshed + VerifyDuringRefresh.Issuer.SETS);
 			assertThat(issuer.failed.get()).isZero();
-			assertThat(otherKeyIds(issuer)).hasSize(1).isNotEqualTo(othersBefore);
 		}
 		finally {
 			issuer.tearDown();
