@@ -7,6 +7,14 @@ For each benchmark class run in average-time mode (Verify, Sign): ns/op with its
 B/op (gc.alloc.rate.norm, present when the run used -prof gc) and the ratio to that class's floor,
 the benchmark whose method name ends in "Floor" (Verify.rawHmacFloor, Sign.rawHmacSignFloor).
 A dagger marks an error wider than 20% of the score.
+A parameterised class (VerifyPublicKey, SignAsymmetric) gets a block of rows per parameter value,
+each compared with the floor of the same value (params named "...Algorithm" count as "algorithm",
+as SignAsymmetric's nimbusAlgorithm), then, where GOALS names targets (VerifyPublicKey, issue 26),
+a line per value saying whether joat met them and which other library came closest.
+For each class run in sample-time mode (VerifyDuringRefresh): the mean and the percentiles of the
+time per operation (p50, p90, p99, p99.9, max), the number of samples, and, for a row whose
+parameter is not "idle", its p99 and p99.9 as multiples of the "idle" row with the other
+parameters equal.
 For each class run in throughput mode (Scaling): ops/s over all threads, B/op, the speed-up of
 each "...AllThreads" benchmark over its "...OneThread" twin, and how many times slower than the
 floor at the same thread count each benchmark is.
@@ -46,6 +54,20 @@ def bytes_cell(entry):
     return "≈ 0" if score < 1 else number(score, 0)
 
 
+# Issue 26's goals for the public-key benchmarks: joat's rows as at most these multiples of the floor,
+# and ahead of every other library.
+GOALS = {"VerifyPublicKey": {"joatParseToken": 1.1, "joatJwtDecoder": 1.2}}
+
+
+def axis(name):
+    """One name for one axis: SignAsymmetric's nimbusAlgorithm is an algorithm like the others."""
+    return "algorithm" if name.lower().endswith("algorithm") else name
+
+
+def ratio_cell(ratio):
+    return f"{ratio:.2f}" if ratio < 10 else f"{ratio:.1f}"
+
+
 def load(path):
     with open(path) as file:
         entries = json.load(file)
@@ -54,7 +76,9 @@ def load(path):
         qualified = entry["benchmark"]
         class_name, method = qualified.split(".")[-2:]
         # A parameterised benchmark has a row per parameter value: the label says which.
-        params = entry.get("params")
+        params = entry.get("params") or {}
+        entry["_name"] = method
+        entry["_params"] = tuple((axis(name), value) for name, value in params.items())
         if params:
             method += " (" + ", ".join(f"{name}={value}" for name, value in params.items()) + ")"
         entry["_method"] = method
@@ -64,11 +88,16 @@ def load(path):
 
 def floor_first(entries):
     """The floor benchmarks first, then the others from fastest to slowest."""
-    floors = [e for e in entries if e["_method"].endswith("Floor")]
+    floors = [e for e in entries if e["_name"].endswith("Floor")]
     return floors, floors + sorted((e for e in entries if e not in floors), key=lambda e: e["primaryMetric"]["score"])
 
 
 def average_time_table(class_name, entries):
+    groups = OrderedDict()
+    for entry in entries:
+        groups.setdefault(entry["_params"], []).append(entry)
+    if len(groups) > 1 or any(entry["_params"] for entry in entries):
+        return parameterised_table(class_name, groups)
     floors, ordered = floor_first(entries)
     floor = floors[0]["primaryMetric"]["score"] if floors else None
     unit = entries[0]["primaryMetric"]["scoreUnit"]
@@ -76,9 +105,89 @@ def average_time_table(class_name, entries):
     lines = [f"| {class_name} | {unit} | B/op | × {floor_name} |", "| --- | ---: | ---: | ---: |"]
     for entry in ordered:
         metric = entry["primaryMetric"]
-        ratio = f"{metric['score'] / floor:.1f}" if floor else "–"
+        ratio = ratio_cell(metric['score'] / floor) if floor else "–"
         lines.append(f"| `{entry['_method']}` | {time_cell(metric['score'], metric['scoreError'])} "
                      f"| {bytes_cell(entry)} | {ratio} |")
+    return lines
+
+
+def parameterised_table(class_name, groups):
+    """A block of rows per parameter value, each compared with the floor of the same value."""
+    unit = next(iter(groups.values()))[0]["primaryMetric"]["scoreUnit"]
+    lines = [f"| {class_name} | | {unit} | B/op | × floor |", "| --- | --- | ---: | ---: | ---: |"]
+    verdicts = []
+    for params, entries in groups.items():
+        label = ", ".join(value for _, value in params)
+        floors, ordered = floor_first(entries)
+        floor = floors[0]["primaryMetric"]["score"] if floors else None
+        for entry in ordered:
+            metric = entry["primaryMetric"]
+            ratio = ratio_cell(metric["score"] / floor) if floor else "–"
+            lines.append(f"| {label} | `{entry['_name']}` | {time_cell(metric['score'], metric['scoreError'])} "
+                         f"| {bytes_cell(entry)} | {ratio} |")
+        if floor and class_name in GOALS:
+            verdicts.append(verdict(label, entries, floor, GOALS[class_name]))
+    if verdicts:
+        lines.append("")
+        lines.extend(verdicts)
+    return lines
+
+
+def verdict(label, entries, floor, goals):
+    """Whether joat's rows met their goals for one parameter value, and which other library came closest."""
+    by_name = {entry["_name"]: entry["primaryMetric"]["score"] for entry in entries}
+    parts = []
+    for name, goal in goals.items():
+        if name in by_name:
+            ratio = by_name[name] / floor
+            parts.append(f"`{name}` {ratio_cell(ratio)} × floor (goal ≤ {goal}: {'met' if ratio <= goal else 'MISSED'})")
+    others = [(score, name) for name, score in by_name.items()
+              if not name.startswith("joat") and not name.startswith("jdk") and not name.endswith("Floor")]
+    joat = [score for name, score in by_name.items() if name.startswith("joat")]
+    if others and joat:
+        score, name = min(others)
+        ahead = "joat ahead" if max(joat) < score else "joat NOT ahead of it"
+        parts.append(f"closest other library `{name}` {ratio_cell(score / floor)} × floor ({ahead})")
+    return f"- {label}: " + "; ".join(parts)
+
+
+def sample_time_table(class_name, entries):
+    """Percentiles of the time per operation, and each non-idle row's tail against its idle twin."""
+    unit = entries[0]["primaryMetric"]["scoreUnit"]
+
+    def percentile(entry, key):
+        return entry["primaryMetric"].get("scorePercentiles", {}).get(key)
+
+    def idle_twin(entry):
+        for position, (name, value) in enumerate(entry["_params"]):
+            if value == "idle":
+                continue
+            wanted = entry["_params"][:position] + ((name, "idle"),) + entry["_params"][position + 1:]
+            for other in entries:
+                if other["_name"] == entry["_name"] and other["_params"] == wanted:
+                    return other
+        return None
+
+    def samples(entry):
+        histogram = entry["primaryMetric"].get("rawDataHistogram") or []
+        return sum(count for fork in histogram for iteration in fork for _, count in iteration)
+
+    lines = [f"| {class_name} | {unit}: mean | p50 | p90 | p99 | p99.9 | max | samples | p99 × idle | p99.9 × idle |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for entry in entries:
+        metric = entry["primaryMetric"]
+        cells = [time_cell(metric["score"], metric["scoreError"])]
+        for key in ("50.0", "90.0", "99.0", "99.9", "100.0"):
+            value = percentile(entry, key)
+            cells.append("–" if value is None else number(value, 1 if value < 100 else 0))
+        cells.append(number(samples(entry), 0))
+        twin = idle_twin(entry)
+        for key in ("99.0", "99.9"):
+            if twin is None or not percentile(twin, key):
+                cells.append("–")
+            else:
+                cells.append(f"{percentile(entry, key) / percentile(twin, key):.2f}")
+        lines.append(f"| `{entry['_method']}` | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -191,9 +300,11 @@ def main():
     for class_name, class_entries in classes.items():
         print()
         mode = class_entries[0]["mode"]
-        table = average_time_table if mode == "avgt" else throughput_table
+        table = {"avgt": average_time_table, "sample": sample_time_table}.get(mode, throughput_table)
         print("\n".join(table(class_name, class_entries)))
-        if charts and mode == "avgt" and any(e["_method"].endswith("Floor") for e in class_entries):
+        # The chart is of one HS256 token: a parameterised class (one block per algorithm) is not charted.
+        if (charts and mode == "avgt" and not any(e["_params"] for e in class_entries)
+                and any(e["_method"].endswith("Floor") for e in class_entries)):
             stem = os.path.splitext(path)[0]
             svg = f"{stem}-{class_name}.svg"
             subtitle = (f"{os.path.basename(stem)}: {first.get('vmName', '?')} {first.get('vmVersion', '?')}; "

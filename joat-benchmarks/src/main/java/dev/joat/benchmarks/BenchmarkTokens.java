@@ -108,7 +108,8 @@ final class BenchmarkTokens {
 	 * @param clientId the {@code aud} of every token in the set
 	 * @param valid the token to measure
 	 * @param tamperedPayload {@code valid} with {@code "admin"} added to {@code scp}, and the original signature
-	 * @param wrongSecret {@code valid}'s header and payload signed with another secret
+	 * @param wrongSecret {@code valid}'s header and payload signed with another secret (another key pair of the
+	 * same algorithm, under the same {@code kid}, in {@link PublicKeyTokens})
 	 * @param expired signed like {@code valid}, but with an {@code exp} in 2026
 	 * @param wrongAudience signed like {@code valid}, but for another client ({@code aud} {@code "other-" + clientId})
 	 */

@@ -12,7 +12,7 @@ import dev.joat.TokenParser;
 /**
  * Checks, in each benchmark's {@code @Setup}, that what is about to be measured really verifies or
  * signs: a verifier must read the expected claims from the valid token and refuse every near miss
- * of its {@link BenchmarkTokens.TokenSet} (changed payload, other secret, expired, other audience);
+ * of its {@link BenchmarkTokens.TokenSet} (changed payload, other secret or key, expired, other audience);
  * a signer's token must pass joat's parser with the expected claims. A failed check throws,
  * which fails that benchmark loudly.
  */
@@ -85,7 +85,7 @@ final class SetupCheck {
 			throw new IllegalStateException(verifier + " read " + seen + " from the benchmark token; expected " + expected);
 		}
 		requireRefused(verifier, reader, "a token with a changed payload", tokens.tamperedPayload());
-		requireRefused(verifier, reader, "a token signed with another secret", tokens.wrongSecret());
+		requireRefused(verifier, reader, "a token signed with another secret or key", tokens.wrongSecret());
 		requireRefused(verifier, reader, "an expired token", tokens.expired());
 		requireRefused(verifier, reader, "a token for another audience", tokens.wrongAudience());
 	}

@@ -1,19 +1,11 @@
 package dev.joat.benchmarks;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.util.concurrent.TimeUnit;
 
-import dev.joat.Credentials;
-import dev.joat.KeySet;
-import dev.joat.SignatureAlgorithm;
 import dev.joat.TokenParser;
-import dev.joat.VerificationKey;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,12 +20,21 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Verifying one access token signed with an asymmetric key (RS256, ES256, EdDSA), on one thread:
- * joat's {@code parseToken} against the floor of the JDK's own {@link Signature#verify} over the
+ * Verifying one access token signed with an asymmetric key (RS256, ES256, EdDSA), on one thread,
+ * from the compact string to the claims a resource server uses (subject, client, issuer, scope and
+ * expiry, each sent to the {@link Blackhole} as {@link Verify} sends them): joat's
+ * {@code parseToken}, joat behind Spring Security's {@code JwtDecoder}, and the other libraries
+ * ({@link PublicKeyVerifiers}), against the floor of the JDK's own {@link Signature#verify} over the
  * token's signing input, with the {@code Signature} made and initialised with the public key once.
- * The ratio {@code joatParseToken / jdkSignatureFloor} is what joat adds to the public-key work;
- * {@code jdkSignatureUncached}, a {@code Signature} made and initialised for every token, shows
- * what joat's pool of initialised {@code Signature}s saves.
+ * Every row of an algorithm verifies the same token of {@link PublicKeyTokens} and checks the
+ * signature, {@code exp}, {@code iss} and {@code aud}.
+ *
+ * <p>Issue 26's goals: {@code joatParseToken / jdkSignatureFloor} within 1.1 and
+ * {@code joatJwtDecoder / jdkSignatureFloor} within 1.2, for each algorithm, with joat ahead of every
+ * other library. {@code jdkSignatureUncached}, a {@code Signature} made and initialised for every
+ * token, shows what joat's pool of initialised {@code Signature}s saves. Nimbus, Spring's
+ * {@code NimbusJwtDecoder}, auth0 {@code java-jwt} and fusionauth-jwt have no EdDSA row (see
+ * {@link PublicKeyVerifiers}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -58,15 +59,49 @@ public class VerifyPublicKey {
 
 	@Benchmark
 	public void joatParseToken(Keys keys, Blackhole bh) {
-		Credentials credentials = keys.parser.parseToken(keys.token);
-		bh.consume(credentials.userId());
-		bh.consume(credentials.clientId());
-		bh.consume(credentials.provider());
-		bh.consume(credentials.authorizedScope());
-		bh.consume(credentials.expiresAt());
+		Verify.consume(keys.parser.parseToken(keys.token), bh);
 	}
 
-	/** One key pair of the algorithm, a token it signed (the benchmark claims), and both verifiers. */
+	@Benchmark
+	public void joatJwtDecoder(PublicKeyVerifiers.JoatDecoder joat, Blackhole bh) {
+		Verify.consume(joat.decoder.decode(joat.token), bh);
+	}
+
+	@Benchmark
+	public void springNimbusJwtDecoder(PublicKeyVerifiers.SpringNimbusJwtDecoder spring, Blackhole bh) {
+		Verify.consume(spring.decoder.decode(spring.token), bh);
+	}
+
+	@Benchmark
+	public void nimbusJoseJwt(PublicKeyVerifiers.Nimbus nimbus, Blackhole bh) throws Exception {
+		Verify.consume(nimbus.verify(nimbus.token), bh);
+	}
+
+	@Benchmark
+	public void jjwt(PublicKeyVerifiers.Jjwt jjwt, Blackhole bh) {
+		Verify.consume(jjwt.parser.parseSignedClaims(jjwt.token).getPayload(), bh);
+	}
+
+	@Benchmark
+	public void auth0JavaJwt(PublicKeyVerifiers.Auth0 auth0, Blackhole bh) {
+		Verify.consume(auth0.verifier.verify(auth0.token), bh);
+	}
+
+	@Benchmark
+	public void jose4j(PublicKeyVerifiers.Jose4j jose4j, Blackhole bh) throws Exception {
+		Verify.consume(jose4j.consumer.processToClaims(jose4j.token), bh);
+	}
+
+	@Benchmark
+	public void fusionAuthJwt(PublicKeyVerifiers.FusionAuth fusionAuth, Blackhole bh) {
+		Verify.consume(fusionAuth.verify(fusionAuth.token), bh);
+	}
+
+	/**
+	 * The key pair and token of the algorithm ({@link PublicKeyTokens}), joat's parser of the issuer's
+	 * key set (one key with a {@code kid}, the issuer and the audience checked), and the floor's
+	 * {@code Signature}, initialised with the public key once.
+	 */
 	@State(Scope.Benchmark)
 	public static class Keys {
 
@@ -87,52 +122,25 @@ public class VerifyPublicKey {
 
 		@Setup
 		public void setup() throws GeneralSecurityException {
-			SignatureAlgorithm algorithm = SignatureAlgorithm.fromJwsName(this.algorithm);
-			KeyPair pair = switch (algorithm) {
-				case RS256 -> generate("RSA", null);
-				case ES256 -> generate("EC", "secp256r1");
-				default -> generate("Ed25519", null);
-			};
-			String jca = switch (algorithm) {
-				case RS256 -> "SHA256withRSA";
-				case ES256 -> "SHA256withECDSAinP1363Format";
-				default -> "Ed25519";
-			};
-			String header = "{\"alg\":\"" + this.algorithm + "\",\"kid\":\"k1\",\"typ\":\"JWT\"}";
-			String signingInput = BenchmarkTokens.base64Url(header.getBytes(StandardCharsets.UTF_8)) + '.'
-					+ BenchmarkTokens.base64Url(BenchmarkTokens.payloadJson(BenchmarkTokens.CLIENT_ID,
-							BenchmarkTokens.EXPIRES_AT, BenchmarkTokens.SCOPE).getBytes(StandardCharsets.UTF_8));
-			this.signingInput = signingInput.getBytes(StandardCharsets.US_ASCII);
-			Signature signer = Signature.getInstance(jca);
-			signer.initSign(pair.getPrivate());
-			signer.update(this.signingInput);
-			this.signatureBytes = signer.sign();
-			this.token = signingInput + '.' + BenchmarkTokens.base64Url(this.signatureBytes);
-			this.parser = TokenParser.withKeys(KeySet.of(VerificationKey.of(algorithm, pair.getPublic()).withKeyId("k1")))
+			PublicKeyTokens keys = PublicKeyTokens.of(this.algorithm);
+			this.token = keys.tokens().valid();
+			this.signingInput = BenchmarkTokens.signingInputBytes(this.token);
+			this.signatureBytes = BenchmarkTokens.signatureBytes(this.token);
+			this.parser = TokenParser.withKeys(keys.keySet())
 				.issuer(BenchmarkTokens.ISSUER)
 				.audience(BenchmarkTokens.CLIENT_ID)
 				.build();
-			this.publicKey = pair.getPublic();
-			this.signature = Signature.getInstance(jca);
+			this.publicKey = keys.keyPair().getPublic();
+			this.signature = Signature.getInstance(keys.jcaName());
 			this.signature.initVerify(this.publicKey);
-			if (!this.parser.parseToken(this.token).clientId().equals(BenchmarkTokens.CLIENT_ID)) {
-				throw new IllegalStateException("joat does not verify the benchmark token");
-			}
+			SetupCheck.requireVerifier("joat TokenParser (" + this.algorithm + ")", keys.tokens(),
+					(token) -> SetupCheck.SeenClaims.of(this.parser.parseToken(token)));
 			this.signature.update(this.signingInput);
-			if (!this.signature.verify(this.signatureBytes)) {
-				throw new IllegalStateException("The JDK floor does not verify the benchmark token");
+			boolean valid = this.signature.verify(this.signatureBytes);
+			this.signature.update(BenchmarkTokens.signingInputBytes(keys.tokens().tamperedPayload()));
+			if (!valid || this.signature.verify(this.signatureBytes)) {
+				throw new IllegalStateException("The JDK floor does not verify the " + this.algorithm + " benchmark token");
 			}
-		}
-
-		private static KeyPair generate(String type, String curve) throws GeneralSecurityException {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance(type);
-			if (curve != null) {
-				generator.initialize(new ECGenParameterSpec(curve));
-			}
-			else if (type.equals("RSA")) {
-				generator.initialize(2048);
-			}
-			return generator.generateKeyPair();
 		}
 
 	}

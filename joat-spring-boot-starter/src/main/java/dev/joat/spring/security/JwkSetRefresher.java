@@ -80,6 +80,9 @@ final class JwkSetRefresher {
 	/** The last refresh started; written under the lock, read without it on the fast path. */
 	private volatile @Nullable CompletableFuture<Void> inFlight;
 
+	/** The fetch of the last refresh started: done once its result is in, before it is recorded. */
+	private volatile @Nullable CompletableFuture<Attempt> fetching;
+
 	private volatile boolean attempted;
 
 	private volatile long lastAttemptMillis;
@@ -200,10 +203,15 @@ final class JwkSetRefresher {
 		}
 	}
 
-	/** The scheduled refresh: it joins a running one rather than starting a second. */
+	/**
+	 * The scheduled refresh: it joins a running fetch rather than starting a second. A refresh
+	 * whose fetch is done is being recorded, and may be the one that scheduled this (its recording
+	 * completes just after it schedules): skipping for it would schedule nothing more, and the keys
+	 * would never be refreshed again.
+	 */
 	private void scheduledRefresh() {
 		synchronized (this.lock) {
-			if (!this.closed && (this.inFlight == null || this.inFlight.isDone())) {
+			if (!this.closed && (this.fetching == null || this.fetching.isDone())) {
 				startRefresh();
 			}
 		}
@@ -218,6 +226,7 @@ final class JwkSetRefresher {
 		// running: a call they prompt then sees the new state, and may start the next refresh.
 		attempt.thenCombine(recorded, (done, ignored) -> done).thenAccept(this::recorded);
 		this.inFlight = recorded;
+		this.fetching = attempt;
 		this.lastAttemptMillis = this.clock.millis();
 		this.attempted = true;
 		try {

@@ -392,6 +392,16 @@ class JwkSetKeySourceTests {
 	}
 
 	@Test
+	void refreshWhenTheNextIsDueWhileTheLastIsRecordedThenItStillRuns() throws Exception {
+		// 1 ms apart, the scheduled refresh often fires before the one that scheduled it is recorded.
+		this.issuer.answer("/jwks", 200, SET_1);
+		source((builder) -> builder.minimumRefreshInterval(Duration.ofMillis(1)).refreshInterval(Duration.ofMillis(1)));
+		for (int i = 0; i < 100; i++) {
+			assertThat(nextOutcome()).isEqualTo(JwkSetStatus.Outcome.SUCCESS);
+		}
+	}
+
+	@Test
 	void keysWhenRefreshFailsThenOneRateLimitedWarningWithoutTheBody() throws Exception {
 		this.issuer.answer("/jwks", 500, "secret-body-text");
 		try (CapturedLogs logs = CapturedLogs.start()) {
