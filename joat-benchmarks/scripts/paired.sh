@@ -44,16 +44,17 @@ def fork(i, which):
     [result] = json.load(open(f"{directory}/{i}-{which}.json"))
     scores = result["primaryMetric"]["rawData"][0]
     alloc = result["secondaryMetrics"].get("gc.alloc.rate.norm", {}).get("score")
-    return result["benchmark"], statistics.median(scores), alloc, min(scores)
+    return result["benchmark"], statistics.median(scores), alloc, min(scores), result["primaryMetric"]["scoreUnit"]
 ratios = []
 minimum_ratios = []
 for i in range(1, pairs + 1):
-    name_a, median_a, alloc_a, min_a = fork(i, "a")
-    name_b, median_b, alloc_b, min_b = fork(i, "b")
+    name_a, median_a, alloc_a, min_a, unit = fork(i, "a")
+    name_b, median_b, alloc_b, min_b, _ = fork(i, "b")
+    unit = unit.removesuffix("/op")
     ratios.append(median_b / median_a)
     minimum_ratios.append(min_b / min_a)
-    print(f"pair {i}: {name_a.split('.')[-1]} {median_a:,.0f} ns ({alloc_a:,.0f} B/op), "
-          f"{name_b.split('.')[-1]} {median_b:,.0f} ns ({alloc_b:,.0f} B/op), B / A = {ratios[-1]:.3f}")
+    print(f"pair {i}: {name_a.split('.')[-1]} {median_a:,.0f} {unit} ({alloc_a:,.0f} B/op), "
+          f"{name_b.split('.')[-1]} {median_b:,.0f} {unit} ({alloc_b:,.0f} B/op), B / A = {ratios[-1]:.3f}")
 print(f"B / A over {pairs} pairs: median {statistics.median(ratios):.3f}, "
       f"range {min(ratios):.3f} to {max(ratios):.3f}")
 # Noise only ever adds time, so each fork's fastest iteration is a second, noise-robust estimate.

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -168,10 +169,11 @@ class VerifyPublicKeySetupTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "RS256", "ES256", "EdDSA" })
-	void issuerWhenRefreshingThenSwapsInNewSetsWhileTokensVerifyAndStopsCleanly(String algorithm) throws Exception {
+	@CsvSource({ "RS256, refreshing", "ES256, refreshing", "EdDSA, refreshing", "ES256, every-100ms" })
+	void issuerWhenRefreshingThenSwapsInNewSetsWhileTokensVerifyAndStopsCleanly(String algorithm, String keySet)
+			throws Exception {
 		Set<Thread> before = refreshThreads();
-		VerifyDuringRefresh.Issuer issuer = issuer(algorithm, "refreshing");
+		VerifyDuringRefresh.Issuer issuer = issuer(algorithm, keySet);
 		try {
 			long refreshed = issuer.refreshed.get();
 			Set<String> setsSeen = new HashSet<>();
