@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
 		"org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter" })
 @EnableConfigurationProperties(JoatProperties.class)
 @Import({ JoatCoreConfiguration.class, JoatServletConfiguration.class, JoatReactiveConfiguration.class,
-		JoatReportConfiguration.class, JoatRevocationConfiguration.class })
+		JoatServletReactiveDecoderConfiguration.class, JoatReportConfiguration.class, JoatRevocationConfiguration.class })
 public final class JoatAutoConfiguration {
 
 }

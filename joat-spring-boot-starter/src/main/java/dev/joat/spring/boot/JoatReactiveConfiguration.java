@@ -34,9 +34,16 @@ class JoatReactiveConfiguration {
 			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ObservationHandler<?>> observationHandlers,
 			ObjectProvider<JoatJwtDecoder.VerificationTimer> verificationTimer) {
-		return new JoatReactiveJwtDecoder(
-				ConfiguredJwtDecoders.jwtDecoder(tokenParser, settings, validators, observationRegistry,
-				observationHandlers, verificationTimer));
+		return reactiveJwtDecoder(tokenParser, settings, validators, observationRegistry, observationHandlers,
+				verificationTimer);
+	}
+
+	static JoatReactiveJwtDecoder reactiveJwtDecoder(TokenParser tokenParser, JoatSettings settings,
+			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ObservationHandler<?>> observationHandlers,
+			ObjectProvider<JoatJwtDecoder.VerificationTimer> verificationTimer) {
+		return new JoatReactiveJwtDecoder(ConfiguredJwtDecoders.jwtDecoder(tokenParser, settings, validators,
+				observationRegistry, observationHandlers, verificationTimer));
 	}
 
 	@Bean

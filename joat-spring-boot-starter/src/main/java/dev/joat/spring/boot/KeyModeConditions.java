@@ -53,4 +53,20 @@ final class KeyModeConditions {
 
 	}
 
+	/**
+	 * {@code jwk-set-uri}, {@code issuer-uri} or {@code public-key-location}: the keys Spring Boot's
+	 * own decoders would be built from.
+	 */
+	static final class OnBootKeyProperties extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			KeyMode mode = KeyMode.of(context.getEnvironment(), context.getBeanFactory());
+			return (mode == KeyMode.JWK_SET || mode == KeyMode.PUBLIC_KEY)
+					? ConditionOutcome.match("joat verifies with " + mode + " from Spring Boot's key properties")
+					: ConditionOutcome.noMatch("joat verifies with " + mode + ", not from Spring Boot's key properties");
+		}
+
+	}
+
 }

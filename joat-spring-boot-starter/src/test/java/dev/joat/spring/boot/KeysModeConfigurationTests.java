@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import dev.joat.KeySource;
 import dev.joat.SecretResolver;
 import dev.joat.TokenGenerator;
+import dev.joat.spring.security.JoatReactiveJwtDecoder;
 import dev.joat.spring.security.JwkSetKeySource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -51,6 +53,21 @@ class KeysModeConfigurationTests {
 			assertThat(context.getBean(JoatConfigurationReport.class).keySource()).isEqualTo(JWT + "jwk-set-uri");
 			assertThat(context.getBean(JoatConfigurationReport.class).algorithms()).containsExactly("RS256");
 		});
+	}
+
+	/**
+	 * Spring Boot 4.1 builds a {@code ReactiveJwtDecoder} from the key properties in a servlet
+	 * application too, whenever Reactor is on the class path (here: WebFlux is a test dependency),
+	 * and cannot read {@code jws-algorithms: EdDSA}; joat's stands in its place, so Boot's backs off.
+	 */
+	@Test
+	void contextWhenServletAndJwkSetUriWithReactorThenJoatsReactiveDecoderToo() {
+		this.runner.withPropertyValues(JWKS, JWT + "jws-algorithms=EdDSA", "joat.issuer=https://idp.example")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).getBean(ReactiveJwtDecoder.class).isInstanceOf(JoatReactiveJwtDecoder.class);
+				assertThat(context).hasSingleBean(JwkSetKeySource.class);
+			});
 	}
 
 	@Test
