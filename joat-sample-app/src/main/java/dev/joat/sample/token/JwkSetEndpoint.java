@@ -38,6 +38,9 @@ class JwkSetEndpoint {
 
 	private final Clock clock;
 
+	/** The set last written and until when it stays the same: the JSON is written once per change, not per request. */
+	private volatile @Nullable Published published;
+
 	JwkSetEndpoint(ObjectProvider<IssuerSigningKeyRing> signingKeys, ObjectProvider<Clock> clock) {
 		this.signingKeys = signingKeys.getIfAvailable();
 		this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -49,10 +52,21 @@ class JwkSetEndpoint {
 			return ResponseEntity.notFound().build();
 		}
 		Instant now = this.clock.instant();
+		Published published = this.published;
+		if (published == null || !now.isBefore(published.until())) {
+			Duration unchanged = this.signingKeys.unchangedFor(now, MAX_AGE);
+			published = new Published(this.signingKeys.publishedKeys(now).toJwkSetJson(),
+					now.plus(unchanged));
+			this.published = published;
+		}
 		return ResponseEntity.ok()
 			.contentType(JWK_SET)
 			.cacheControl(CacheControl.maxAge(this.signingKeys.unchangedFor(now, MAX_AGE)).cachePublic())
-			.body(this.signingKeys.publishedKeys(now).toJwkSetJson());
+			.body(published.json());
+	}
+
+	/** A written JWK Set and the instant until which the published keys stay the same. */
+	private record Published(String json, Instant until) {
 	}
 
 }
