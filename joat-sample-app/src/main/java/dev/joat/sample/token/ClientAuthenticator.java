@@ -92,7 +92,8 @@ class ClientAuthenticator {
 		Duration knownAddressLifetime = atLeastOneSecond("known-address-lifetime", properties.getKnownAddressLifetime());
 		Duration provenSecretLifetime = atLeastOneSecond("proven-secret-lifetime", properties.getProvenSecretLifetime());
 		this.checkWait = notNegative("check-wait", properties.getCheckWait(), "250ms");
-		this.knownCheckWait = notNegative("known-check-wait", properties.getKnownCheckWait(), "5s");
+		// Zero would answer a known client 503 whenever its lane is busy: its normal burst must wait.
+		this.knownCheckWait = positive("known-check-wait", properties.getKnownCheckWait(), "5s");
 		int maxChecks = properties.getMaxConcurrentChecks();
 		if (maxChecks < 0) {
 			throw invalid("max-concurrent-checks", "must not be negative",
@@ -287,6 +288,13 @@ class ClientAuthenticator {
 	private static Duration notNegative(String property, Duration value, String example) {
 		if (value == null || value.isNegative()) {
 			throw invalid(property, "must not be negative", "Set it to how long a request may wait, e.g. " + example);
+		}
+		return value;
+	}
+
+	private static Duration positive(String property, Duration value, String example) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw invalid(property, "must be positive", "Set it to how long a request may wait, e.g. " + example);
 		}
 		return value;
 	}

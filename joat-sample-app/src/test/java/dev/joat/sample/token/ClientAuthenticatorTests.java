@@ -24,6 +24,8 @@ import javax.crypto.MacSpi;
 
 import dev.joat.spring.boot.JoatConfigurationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -334,11 +336,12 @@ class ClientAuthenticatorTests {
 			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("joat.sample.client-authentication.failure-window"));
 	}
 
-	@Test
-	void constructorWhenKnownCheckWaitNegativeThenConfigurationExceptionNamingTheProperty() {
-		this.properties.setKnownCheckWait(Duration.ofMillis(-1));
+	@ParameterizedTest
+	@ValueSource(longs = { -1, 0 })
+	void constructorWhenKnownCheckWaitNotPositiveThenConfigurationExceptionNamingTheProperty(long millis) {
+		this.properties.setKnownCheckWait(Duration.ofMillis(millis));
 		assertThatExceptionOfType(JoatConfigurationException.class).isThrownBy(this::authenticator)
-			.withMessage("must not be negative")
+			.withMessage("must be positive")
 			.satisfies((ex) -> assertThat(ex.getProperty())
 				.isEqualTo("joat.sample.client-authentication.known-check-wait"));
 	}
