@@ -118,7 +118,8 @@ final class TestSecretContextCustomizer implements ContextCustomizer {
 				return algorithm;
 			}
 		}
-		return SignatureAlgorithm.ES256;
+		// None is a public-key algorithm: the starter refuses such a list at start-up, naming it.
+		return SignatureAlgorithm.RS256;
 	}
 
 	private static boolean isSet(Iterable<ConfigurationPropertySource> sources, String name) {
