@@ -51,7 +51,9 @@ final class IssuerSigningKeyRings {
 			}
 			return IssuerSigningKeyRing.of(IssuerSigningKeys.load(algorithm, single, logger));
 		}
-		if (single.getLocation() != null || single.getKeystore().getLocation() != null || single.getKeyId() != null) {
+		SigningKeyProperties.Keystore keystore = single.getKeystore();
+		if (single.getLocation() != null || single.getKeyId() != null || keystore.getLocation() != null
+				|| keystore.getAlias() != null || keystore.getPassword() != null) {
 			throw new InvalidConfigurationPropertyValueException(SIGNING_KEYS, null, "both joat.sample.signing-key.*"
 					+ " and " + SIGNING_KEYS + " are set; configure one key with joat.sample.signing-key.*, or every"
 					+ " key in " + SIGNING_KEYS + ", not both.");

@@ -173,6 +173,23 @@ class IssuerSigningKeyRingsTests {
 	}
 
 	@Test
+	void loadWhenRingAndOnlyAKeystorePasswordOrAliasSetThenRefusedNamingTheRing() throws Exception {
+		SigningKeyRingProperties ring = ring("a", key(p256(), "a", null));
+		SigningKeyProperties password = new SigningKeyProperties();
+		password.getKeystore().setPassword("not-shown");
+		SigningKeyProperties alias = new SigningKeyProperties();
+		alias.getKeystore().setAlias("issuer");
+
+		for (SigningKeyProperties single : List.of(password, alias)) {
+			assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+				.isThrownBy(() -> IssuerSigningKeyRings.load(SignatureAlgorithm.ES256, single, ring, NOW, this.logger))
+				.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("joat.sample.signing-keys"))
+				.withMessageContaining("joat.sample.signing-key.*")
+				.withMessageNotContaining("not-shown");
+		}
+	}
+
+	@Test
 	void loadWhenSigningKeyIdWithoutRingThenRefusedNamingIt() {
 		SigningKeyRingProperties ring = new SigningKeyRingProperties();
 		ring.setSigningKeyId("a");
